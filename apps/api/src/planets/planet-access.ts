@@ -1,0 +1,38 @@
+// "May this user read / post in this planet?" — one place for the membership rules messaging relies on.
+import { canPostIn } from '@connecto/shared'
+import { AppError } from '../errors/app-error.ts'
+import type { Runtime } from '../runtime.ts'
+
+export async function requirePlanetReader(rt: Runtime, userId: string, planetId: string) {
+  const planet = await rt.db.planet.findUnique({
+    where: { id: planetId },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      travelId: true,
+      travel: { select: { isFrozen: true, deletedAt: true, members: { where: { userId }, select: { role: true, status: true } } } },
+      members: { where: { userId }, select: { role: true, status: true, mutedUntil: true } },
+    },
+  })
+  if (!planet || planet.status === 'DELETED' || planet.travel.deletedAt) throw new AppError('PLT001')
+  const travelMember = planet.travel.members[0]
+  if (travelMember?.status === 'BANNED') throw new AppError('TRV008')
+  const planetMember = planet.members[0]
+  if (!travelMember || travelMember.status !== 'ACTIVE' || !planetMember || planetMember.status !== 'ACTIVE') {
+    throw new AppError('PLT002')
+  }
+  return { planet, travelMember, planetMember }
+}
+
+export async function requirePlanetWriter(rt: Runtime, userId: string, planetId: string) {
+  const access = await requirePlanetReader(rt, userId, planetId)
+  const { planet, travelMember, planetMember } = access
+  if (planet.status === 'ARCHIVED') throw new AppError('PLT006')
+  if (planet.travel.isFrozen) throw new AppError('TRV006')
+  if (planetMember.mutedUntil && planetMember.mutedUntil > rt.clock.now()) {
+    throw new AppError('PLT003', `You are muted in this planet until ${planetMember.mutedUntil.toISOString()}.`)
+  }
+  if (!canPostIn(planet.type, travelMember, planetMember.role)) throw new AppError('PLT005')
+  return access
+}

@@ -1,0 +1,14 @@
+import { authRouter } from './auth/auth.router.ts'
+import { devicesRouter } from './devices/devices.router.ts'
+import { messagesRouter } from './messages/messages.router.ts'
+import { travelsRouter } from './travels/travels.router.ts'
+import { router } from './trpc/init.ts'
+
+export const appRouter = router({
+  auth: authRouter,
+  devices: devicesRouter,
+  travels: travelsRouter,
+  messages: messagesRouter,
+})
+
+export type AppRouter = typeof appRouter

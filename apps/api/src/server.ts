@@ -1,0 +1,98 @@
+// One process, one port: tRPC over HTTP (batching) at /trpc, tRPC over WebSocket on the same path,
+// /health, /health/detailed and /metrics. Shutdown drains sockets and finishes in-flight requests.
+import http from 'node:http'
+import { TRPCError } from '@trpc/server'
+import { createHTTPHandler } from '@trpc/server/adapters/standalone'
+import { applyWSSHandler } from '@trpc/server/adapters/ws'
+import { WebSocketServer } from 'ws'
+import { detailedHealth } from './health/health.ts'
+import { appRouter } from './router.ts'
+import type { Runtime } from './runtime.ts'
+import { createContext } from './trpc/context.ts'
+
+export type ServerOptions = { embeddedDatabase?: boolean }
+
+function applyCors(rt: Runtime, req: http.IncomingMessage, res: http.ServerResponse) {
+  const origin = req.headers.origin
+  const allowed = rt.config.corsOrigins.length === 0 || (origin && rt.config.corsOrigins.includes(origin))
+  if (origin && allowed) {
+    res.setHeader('Access-Control-Allow-Origin', origin)
+    res.setHeader('Vary', 'Origin')
+    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, trpc-accept, x-trpc-source')
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
+  }
+}
+
+export function createApiServer(rt: Runtime, options: ServerOptions = {}) {
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: ({ req }) => createContext(rt, req),
+  })
+
+  const server = http.createServer(async (req, res) => {
+    const started = performance.now()
+    const url = req.url ?? '/'
+    const route = url.startsWith('/trpc') ? 'trpc' : (url.split('?')[0] ?? '/')
+    res.once('finish', () => {
+      rt.metrics.httpRequests.observe({ route, status: String(res.statusCode) }, (performance.now() - started) / 1000)
+    })
+    applyCors(rt, req, res)
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end()
+    if (url.startsWith('/trpc')) return trpcHandler(req, res)
+    if (url === '/health') return json(res, 200, { status: 'ok' })
+    if (url === '/health/detailed') {
+      const health = await detailedHealth(rt, { database: !!options.embeddedDatabase })
+      return json(res, health.status === 'ok' ? 200 : 503, health)
+    }
+    if (url === '/metrics') {
+      rt.metrics.wsConnections.set(rt.live.size)
+      res.writeHead(200, { 'content-type': rt.metrics.registry.contentType })
+      return void res.end(await rt.metrics.registry.metrics())
+    }
+    json(res, 404, { error: 'not found' })
+  })
+
+  const wss = new WebSocketServer({ noServer: true })
+  server.on('upgrade', (req, socket, head) => {
+    if (!req.url?.startsWith('/trpc')) return void socket.destroy()
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
+  const wssHandler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+    createContext: async ({ req, res, info }) => {
+      const ctx = await createContext(rt, req, info.connectionParams)
+      if (ctx.authError) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authError })
+      if (ctx.claims) rt.live.add(ctx.claims.userId, res)
+      return ctx
+    },
+  })
+
+  return {
+    server,
+    listen(port: number, host?: string) {
+      return new Promise<number>((resolve) => {
+        server.listen(port, host, () => {
+          const address = server.address()
+          resolve(typeof address === 'object' && address ? address.port : port)
+        })
+      })
+    },
+    /** Tells clients to reconnect elsewhere, stops accepting, waits for in-flight requests. */
+    async close() {
+      wssHandler.broadcastReconnectNotification()
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      for (const client of wss.clients) client.close(1001, 'server shutting down')
+      wss.close()
+      await closed
+    },
+  }
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify(body))
+}

@@ -1,0 +1,103 @@
+// Travels: create (the creator hosts; a General and an Announcements planet come with it), join by
+// invite code, list mine. The full group model (roles, moderation, discovery) builds on this.
+import type { TCreateTravelInput, TJoinTravelInput } from '@connecto/shared'
+import { AppError } from '../errors/app-error.ts'
+import type { Runtime } from '../runtime.ts'
+import { generateInviteCode } from './invite-code.ts'
+import { statusForDates } from './travel-status.ts'
+
+export async function createTravel(rt: Runtime, userId: string, input: TCreateTravelInput) {
+  return rt.db.$transaction(async (tx) => {
+    const travel = await tx.travel.create({
+      data: {
+        name: input.name,
+        description: input.description,
+        visibility: input.visibility,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        maxMembers: input.maxMembers,
+        status: statusForDates(input.startDate, input.endDate, rt.clock.now()),
+        inviteCode: generateInviteCode(),
+        createdById: userId,
+        members: { create: { userId, role: 'HOST' } },
+      },
+    })
+    for (const planet of [
+      { name: 'General', type: 'GROUP' as const },
+      { name: 'Announcements', type: 'ANNOUNCEMENT' as const },
+    ]) {
+      await tx.planet.create({
+        data: { ...planet, travelId: travel.id, createdById: userId, members: { create: { userId, role: 'MODERATOR' } } },
+      })
+    }
+    return travel
+  })
+}
+
+export async function joinTravel(rt: Runtime, userId: string, input: TJoinTravelInput) {
+  const travel = await rt.db.travel.findUnique({
+    where: { inviteCode: input.inviteCode },
+    include: { _count: { select: { members: { where: { status: 'ACTIVE' } } } } },
+  })
+  if (!travel || travel.deletedAt) throw new AppError('TRV004', undefined, 'inviteCode')
+  if (travel.status === 'ENDED' || travel.endDate < rt.clock.now()) throw new AppError('TRV005')
+  if (travel.isFrozen) throw new AppError('TRV006')
+  const membership = await rt.db.travelUser.findUnique({ where: { travelId_userId: { travelId: travel.id, userId } } })
+  if (membership?.status === 'BANNED' && (!membership.bannedUntil || membership.bannedUntil > rt.clock.now())) {
+    throw new AppError('TRV008')
+  }
+  if (membership?.status === 'ACTIVE') throw new AppError('TRV003')
+  if (travel.maxMembers && travel._count.members >= travel.maxMembers) throw new AppError('TRV007')
+
+  await rt.db.$transaction(async (tx) => {
+    await tx.travelUser.upsert({
+      where: { travelId_userId: { travelId: travel.id, userId } },
+      create: { travelId: travel.id, userId },
+      update: { status: 'ACTIVE', role: 'PARTICIPANT', leftAt: null, banReason: null, bannedUntil: null },
+    })
+    const planets = await tx.planet.findMany({
+      where: { travelId: travel.id, status: 'ACTIVE', OR: [{ type: 'ANNOUNCEMENT' }, { type: 'GROUP', autoJoin: true }] },
+      select: { id: true },
+    })
+    for (const planet of planets) {
+      await tx.planetUser.upsert({
+        where: { planetId_userId: { planetId: planet.id, userId } },
+        create: { planetId: planet.id, userId },
+        update: { status: 'ACTIVE' },
+      })
+    }
+  })
+  return travel
+}
+
+export async function listMyTravels(rt: Runtime, userId: string) {
+  const rows = await rt.db.travelUser.findMany({
+    where: { userId, status: 'ACTIVE', travel: { deletedAt: null } },
+    orderBy: { travel: { startDate: 'desc' } },
+    include: {
+      travel: {
+        include: {
+          _count: { select: { members: { where: { status: 'ACTIVE' } } } },
+          planets: {
+            where: { status: 'ACTIVE', members: { some: { userId, status: 'ACTIVE' } } },
+            select: { id: true, name: true, type: true, lastMessageAt: true },
+            orderBy: { createdAt: 'asc' },
+          },
+        },
+      },
+    },
+  })
+  return rows.map(({ role, travel }) => ({
+    id: travel.id,
+    name: travel.name,
+    description: travel.description,
+    status: travel.status,
+    startDate: travel.startDate,
+    endDate: travel.endDate,
+    visibility: travel.visibility,
+    inviteCode: role === 'PARTICIPANT' && travel.visibility === 'INVITE_ONLY' ? null : travel.inviteCode,
+    memberCount: travel._count.members,
+    myRole: role,
+    planets: travel.planets,
+  }))
+}

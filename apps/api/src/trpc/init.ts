@@ -1,0 +1,49 @@
+// initTRPC once: the procedure builders every router uses, made of named middlewares.
+import { ERRORS, HTTP_STATUS, type AppErrorData } from '@connecto/shared'
+import { initTRPC, TRPCError } from '@trpc/server'
+import superjson from 'superjson'
+import { AppError } from '../errors/app-error.ts'
+import { toAppError } from '../errors/to-app-error.ts'
+import { loadActiveUser } from '../users/active-user.ts'
+import type { Context } from './context.ts'
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const app = error.cause instanceof AppError ? error.cause : toAppError(error.cause ?? error)
+    const data: AppErrorData = { code: app.code, message: app.message, ...(app.field ? { field: app.field } : {}) }
+    const { stack: _stack, ...rest } = shape.data
+    return { ...shape, message: app.message, data: { ...rest, app: data } }
+  },
+})
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+
+/** Turns every failure into an AppError-backed TRPCError with the code's tRPC code, logging only 5xx. */
+const withAppErrors = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next()
+  if (result.ok) return result
+  const cause = result.error.cause ?? result.error
+  const app = toAppError(cause)
+  const trpcCode = ERRORS[app.code].trpc
+  if (HTTP_STATUS[trpcCode] >= 500) {
+    ctx.rt.logger.error({ err: cause, path, requestId: ctx.requestId }, 'procedure failed')
+  }
+  ctx.rt.metrics.procedureErrors.inc({ path, code: app.code })
+  return { ...result, error: new TRPCError({ code: trpcCode, message: app.message, cause: app }) }
+})
+
+export const publicProcedure = t.procedure.use(withAppErrors)
+
+/** Signed-in and not platform-banned; `ctx.user` is read fresh from the database. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.claims) throw new AppError(ctx.authError ?? 'AUTH003')
+  const user = await loadActiveUser(ctx.rt, ctx.claims.userId)
+  return next({ ctx: { ...ctx, user } })
+})
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'ADMIN') throw new AppError('AUTH011')
+  return next()
+})
