@@ -9,7 +9,7 @@ export function SessionWatcher() {
   const { data } = useSession()
   const failed = data?.error === 'RefreshFailed'
   useEffect(() => {
-    if (failed) void signOutAndLeave()
+    if (failed) signOutAndLeave().catch((error: unknown) => console.error('[auth] sign-out failed', error))
   }, [failed])
   return null
 }

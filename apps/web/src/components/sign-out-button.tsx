@@ -18,7 +18,7 @@ export function SignOutButton({ variant = 'secondary' }: { variant?: 'primary' |
       disabled={pending}
       onClick={() => {
         setPending(true)
-        void signOutAndLeave()
+        signOutAndLeave().catch(() => setPending(false))
       }}
     >
       {pending ? 'Signing out…' : 'Sign out'}

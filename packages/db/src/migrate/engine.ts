@@ -55,8 +55,21 @@ export async function readSchema() {
  * Postgres refuses; this one closes the pool first and drops with FORCE.
  */
 class MigrationAdapterFactory extends PrismaPg {
+  /** Adapters the engine opened; the engine never closes them, so `closeAll` does. */
+  private readonly opened: { dispose: () => Promise<void> }[] = []
+
   constructor(private readonly poolConfig: ReturnType<typeof poolConfigFromUrl>) {
     super(poolConfig)
+  }
+
+  override async connect() {
+    const adapter = await super.connect()
+    this.opened.push(adapter)
+    return adapter
+  }
+
+  async closeAll() {
+    await Promise.allSettled(this.opened.splice(0).map((a) => a.dispose()))
   }
 
   override async connectToShadowDb() {
@@ -82,11 +95,18 @@ async function runAdminSql(config: ReturnType<typeof poolConfigFromUrl>, sql: st
   }
 }
 
-export async function openEngine(databaseUrl: string, schemaText?: string): Promise<Engine> {
+/** Runs `work` with a schema engine on the database, then frees the engine and closes its connections. */
+export async function withEngine<T>(databaseUrl: string, work: (engine: Engine) => Promise<T>): Promise<T> {
   await loadWasm()
-  const schema = schemaText ?? (await readSchema())
-  const adapter = bindMigrationAwareSqlAdapterFactory(new MigrationAdapterFactory(poolConfigFromUrl(databaseUrl)))
-  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter)
+  const schema = await readSchema()
+  const factory = new MigrationAdapterFactory(poolConfigFromUrl(databaseUrl))
+  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory))
+  try {
+    return await work(engine)
+  } finally {
+    engine.free()
+    await factory.closeAll()
+  }
 }
 
 export async function loadMigrationsList(baseDir = MIGRATIONS_DIR) {

@@ -2,20 +2,17 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
-import { LOCKFILE_NAME, MIGRATIONS_DIR, NO_FILTERS, loadMigrationsList, openEngine, poolConfigFromUrl, readSchema } from './engine.ts'
+import { LOCKFILE_NAME, MIGRATIONS_DIR, NO_FILTERS, loadMigrationsList, poolConfigFromUrl, readSchema, withEngine } from './engine.ts'
 
 export { MIGRATIONS_DIR, SCHEMA_PATH, poolConfigFromUrl } from './engine.ts'
 
 /** Applies every migration not yet applied. Returns the names applied now. */
 export async function deployMigrations(databaseUrl: string, migrationsDir = MIGRATIONS_DIR) {
-  const engine = await openEngine(databaseUrl)
-  try {
-    const migrationsList = await loadMigrationsList(migrationsDir)
+  const migrationsList = await loadMigrationsList(migrationsDir)
+  return withEngine(databaseUrl, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS })
     return appliedMigrationNames
-  } finally {
-    engine.free()
-  }
+  })
 }
 
 /**
@@ -39,10 +36,9 @@ export async function createMigration(databaseUrl: string, name: string, migrati
 
 /** SQL that would take the migrations folder to schema.prisma; empty when they agree. */
 export async function diffMigrationsToSchema(databaseUrl: string, migrationsDir = MIGRATIONS_DIR) {
-  const engine = await openEngine(databaseUrl)
-  try {
-    const schema = await readSchema()
-    const migrationsList = await loadMigrationsList(migrationsDir)
+  const schema = await readSchema()
+  const migrationsList = await loadMigrationsList(migrationsDir)
+  return withEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
       from: { tag: 'migrations', ...migrationsList },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
@@ -52,19 +48,14 @@ export async function diffMigrationsToSchema(databaseUrl: string, migrationsDir 
       filters: NO_FILTERS,
     } as never)
     return (result.stdout ?? '').replace(/^-- This is an empty migration\.\s*$/m, '').trim()
-  } finally {
-    engine.free()
-  }
+  })
 }
 
 export async function migrationStatus(databaseUrl: string, migrationsDir = MIGRATIONS_DIR) {
-  const engine = await openEngine(databaseUrl)
-  try {
-    const migrationsList = await loadMigrationsList(migrationsDir)
-    return await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTERS })
-  } finally {
-    engine.free()
-  }
+  const migrationsList = await loadMigrationsList(migrationsDir)
+  return withEngine(databaseUrl, (engine) =>
+    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTERS }),
+  )
 }
 
 /** Drops everything in the public schema, then deploys all migrations. */
