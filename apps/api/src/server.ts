@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server'
 import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import { applyWSSHandler } from '@trpc/server/adapters/ws'
 import { WebSocketServer } from 'ws'
+import { AppError } from './errors/app-error.ts'
 import { detailedHealth } from './health/health.ts'
 import { appRouter } from './router.ts'
 import type { Runtime } from './runtime.ts'
@@ -64,7 +65,8 @@ export function createApiServer(rt: Runtime, options: ServerOptions = {}) {
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
     createContext: async ({ req, res, info }) => {
       const ctx = await createContext(rt, req, info.connectionParams)
-      if (ctx.authError) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authError })
+      // An expired or forged token refuses the connection itself, with the code the client can act on.
+      if (ctx.authError) throw new TRPCError({ code: 'UNAUTHORIZED', cause: new AppError(ctx.authError) })
       if (ctx.claims) rt.live.add(ctx.claims.userId, res)
       return ctx
     },

@@ -1,35 +1,35 @@
-// Minimal tRPC-over-HTTP caller (v11 wire format, superjson) for the server-side auth calls.
-// Replace with createTRPCClient<AppRouter> once @connecto/api exports its router type.
+// Server-side tRPC client for the api, typed by its router. Used from next-auth on the Node side only.
+import type { AppRouter } from '@connecto/api'
 import type { AppErrorData } from '@connecto/shared'
-import superjson, { type SuperJSONResult } from 'superjson'
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client'
+import superjson from 'superjson'
 import { serverEnv } from '../env'
 
-type TrpcErrorShape = { message?: string; code?: number; data?: { app?: AppErrorData } }
-type TrpcEnvelope = { result?: { data: SuperJSONResult }; error?: SuperJSONResult }
+const TIMEOUT_MS = 10_000
 
-/** The api answered and refused; `message` is fit to show to the user. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly app?: AppErrorData,
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
+/** `forwardedFor` passes the browser's address on, so the api rate-limits people rather than this server. */
+export function createApiClient({ forwardedFor }: { forwardedFor?: string } = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${serverEnv.apiUrl}/trpc`,
+        transformer: superjson,
+        headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+        fetch: (url, init) => {
+          const timeout = AbortSignal.timeout(TIMEOUT_MS)
+          const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+          return fetch(url, { ...init, cache: 'no-store', signal })
+        },
+      }),
+    ],
+  })
 }
 
-export async function callMutation(path: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${serverEnv.apiUrl}/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(superjson.serialize(input)),
-    cache: 'no-store',
-    signal: AbortSignal.timeout(10_000),
-  })
-  const envelope = (await response.json().catch(() => null)) as TrpcEnvelope | null
-  if (envelope?.result) return superjson.deserialize(envelope.result.data)
-  if (!envelope?.error) throw new Error(`${path}: unexpected HTTP ${response.status} from the api`)
-  const error = superjson.deserialize<TrpcErrorShape>(envelope.error)
-  const app = error.data?.app
-  throw new ApiError(app?.message ?? error.message ?? 'The request failed.', app)
+export type ApiRefusal = { app: AppErrorData; httpStatus: number }
+
+/** What the api said when it refused a call; null when it never answered (down, timed out, not the api). */
+export function readApiRefusal(error: unknown): ApiRefusal | null {
+  if (!(error instanceof TRPCClientError)) return null
+  const data = error.data as { app?: AppErrorData; httpStatus?: number } | undefined
+  return data?.app ? { app: data.app, httpStatus: data.httpStatus ?? 500 } : null
 }

@@ -1,36 +1,40 @@
 // The api's auth procedures, called from the Node side of next-auth (never from the browser).
-import { PlatformRole, type TSignInInput } from '@connecto/shared'
-import { z } from 'zod'
-import { ApiError, callMutation } from '../api'
+import type { TSignInInput } from '@connecto/shared'
+import { createApiClient } from '../api'
 
-const ZAuthResult = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
-  accessTokenExpiresAt: z.coerce.date().transform((date) => date.toISOString()),
-  user: z.object({
-    id: z.string(),
-    email: z.string(),
-    role: z.enum(PlatformRole),
-    nickname: z.string(),
-  }),
+type TokenResult = Awaited<ReturnType<ReturnType<typeof createApiClient>['auth']['signIn']['mutate']>>
+
+/** What next-auth keeps in its encrypted cookie: the api's tokens and the account view. */
+export type TAuthResult = {
+  accessToken: string
+  refreshToken: string
+  accessTokenExpiresAt: string
+  user: TSessionUser
+}
+export type TSessionUser = Pick<TokenResult['user'], 'id' | 'email' | 'role' | 'nickname'>
+
+// Only what the UI needs goes into the cookie, which must stay well under the 4 KB browsers allow.
+const toAuthResult = ({ accessToken, refreshToken, accessTokenExpiresAt, user }: TokenResult): TAuthResult => ({
+  accessToken,
+  refreshToken,
+  accessTokenExpiresAt: new Date(accessTokenExpiresAt).toISOString(),
+  user: { id: user.id, email: user.email, role: user.role, nickname: user.nickname },
 })
-export type TAuthResult = z.infer<typeof ZAuthResult>
-export type TSessionUser = TAuthResult['user']
 
-// Refresh tokens rotate, so two requests refreshing with the same token would make the second fail.
-// Sharing one call per token, and keeping its result briefly for requests that still carry the old
-// cookie, avoids that within one server process.
+// Refresh tokens rotate and the api revokes the whole family when a rotated one comes back, so two
+// requests refreshing with the same token would sign the user out. One call per token, and its result
+// kept briefly for requests still carrying the old cookie, prevents that within one server process.
 const REFRESH_REUSE_MS = 30_000
 const refreshes = new Map<string, Promise<TAuthResult>>()
 
-export async function signInWithPassword(input: TSignInInput): Promise<TAuthResult> {
-  return ZAuthResult.parse(await callMutation('auth.signIn', input))
+export async function signInWithPassword(input: TSignInInput, forwardedFor?: string): Promise<TAuthResult> {
+  return toAuthResult(await createApiClient({ forwardedFor }).auth.signIn.mutate(input))
 }
 
 export function refreshSession(refreshToken: string): Promise<TAuthResult> {
   const pending = refreshes.get(refreshToken)
   if (pending) return pending
-  const call = callMutation('auth.refresh', { refreshToken }).then((data) => ZAuthResult.parse(data))
+  const call = createApiClient().auth.refresh.mutate({ refreshToken }).then(toAuthResult)
   refreshes.set(refreshToken, call)
   call.then(
     () => setTimeout(() => refreshes.delete(refreshToken), REFRESH_REUSE_MS).unref(),
@@ -40,8 +44,5 @@ export function refreshSession(refreshToken: string): Promise<TAuthResult> {
 }
 
 export async function revokeRefreshToken(refreshToken: string): Promise<void> {
-  await callMutation('auth.signOut', { refreshToken })
+  await createApiClient().auth.signOut.mutate({ refreshToken })
 }
-
-/** True when the api itself refused (bad credentials, revoked token), false when it could not be reached. */
-export const isApiRefusal = (error: unknown) => error instanceof ApiError

@@ -1,24 +1,29 @@
 // next-auth configuration: password sign-in against the api, its tokens kept in the encrypted JWT cookie.
 import { LIMITS, ZSignInInput } from '@connecto/shared'
-import type { NextAuthOptions, User } from 'next-auth'
+import type { NextAuthOptions, RequestInternal, User } from 'next-auth'
 import type { JWT } from 'next-auth/jwt'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { serverEnv } from '../../env'
-import { isApiRefusal, refreshSession, revokeRefreshToken, signInWithPassword, type TAuthResult } from './auth-api'
+import { readApiRefusal } from '../api'
+import { refreshSession, revokeRefreshToken, signInWithPassword, type TAuthResult } from './auth-api'
 import { authCookies } from './auth-cookies'
 import { toSession } from './session'
 
 const REFRESH_MARGIN_MS = 60_000
 const UNREACHABLE = 'Connecto is not reachable right now. Try again in a moment.'
 
-async function authorize(credentials: Record<string, string> | undefined): Promise<User> {
+type Credentials = Record<string, string> | undefined
+
+async function authorize(credentials: Credentials, req: Pick<RequestInternal, 'headers'>): Promise<User> {
   const input = ZSignInInput.safeParse(credentials ?? {})
   if (!input.success) throw new Error(input.error.issues[0]?.message ?? 'Enter your email and password.')
+  const forwardedFor = req.headers?.['x-forwarded-for'] as string | undefined
   try {
-    const auth = await signInWithPassword(input.data)
+    const auth = await signInWithPassword(input.data, forwardedFor)
     return { id: auth.user.id, email: auth.user.email, name: auth.user.nickname, auth }
   } catch (error) {
-    if (isApiRefusal(error)) throw error
+    const refusal = readApiRefusal(error)
+    if (refusal) throw new Error(refusal.app.message)
     console.error('[auth] sign-in could not reach the api', error)
     throw new Error(UNREACHABLE)
   }
@@ -39,8 +44,12 @@ async function refreshToken(token: JWT): Promise<JWT> {
   try {
     return toToken(token, await refreshSession(token.refreshToken))
   } catch (error) {
-    // An unreachable api is not a verdict on the token: keep it and try again on the next request.
-    if (!isApiRefusal(error)) return token
+    // Only a 401/403 is a verdict on the token; an unreachable or failing api is retried on the next request.
+    const status = readApiRefusal(error)?.httpStatus
+    if (status !== 401 && status !== 403) {
+      console.warn('[auth] token refresh failed; keeping the session for now', error)
+      return token
+    }
     return { ...token, error: 'RefreshFailed' }
   }
 }
