@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { startEmbeddedPostgres } from '@connecto/db/embedded'
 import { deployMigrations } from '@connecto/db/migrate'
-import { seedDemo, DEMO_ACCOUNTS } from '@connecto/db/seed'
+import { DEMO_ACCOUNTS, seedDemo } from '@connecto/db/seed'
 import { parseConfig } from './config/config.ts'
 import { createRuntime, type RuntimeOverrides } from './runtime.ts'
 import { createApiServer } from './server.ts'
@@ -26,7 +26,10 @@ export async function startApi(env: Record<string, string | undefined>, override
 
   const api = createApiServer(rt, { embeddedDatabase: !!embedded })
   const port = await api.listen(config.port, config.host)
-  rt.logger.info({ port, database: embedded ? 'embedded-pglite' : 'postgres', bus: rt.bus.kind }, 'api listening')
+  rt.logger.info(
+    { port, database: embedded ? 'embedded-pglite' : 'postgres', bus: rt.bus.kind },
+    'api listening',
+  )
 
   return {
     rt,

@@ -5,7 +5,9 @@ import { ConfigError } from './config/config.ts'
 async function main() {
   const node = await startApi(process.env)
   if (node.demoAccounts.length) {
-    const lines = node.demoAccounts.map((a) => `  ${a.role.padEnd(6)} ${a.email.padEnd(26)} password: ${a.password}`)
+    const lines = node.demoAccounts.map(
+      (a) => `  ${a.role.padEnd(6)} ${a.email.padEnd(26)} password: ${a.password}`,
+    )
     console.log(`\nConnecto api on http://localhost:${node.port}  (demo accounts)\n${lines.join('\n')}\n`)
   }
   let stopping = false

@@ -1,6 +1,6 @@
 // Everything a request, job or test needs, built once per process from the config: the database, the
 // bus and limits (Redis when REDIS_URL is set, in-process otherwise), logging, metrics and the clock.
-import { type Db, createDb } from '@connecto/db'
+import { createDb, type Db } from '@connecto/db'
 import { Redis } from 'ioredis'
 import { createSignInLimits, type SignInLimits } from './auth/sign-in-limits.ts'
 import { createSocialVerifier, type SocialVerifier } from './auth/social/index.ts'
@@ -8,8 +8,8 @@ import type { Bus } from './bus/bus.ts'
 import { createMemoryBus } from './bus/memory-bus.ts'
 import { createRedisBus } from './bus/redis-bus.ts'
 import type { Config } from './config/config.ts'
-import { type Logger, createLogger } from './observability/logger.ts'
-import { type Metrics, createMetrics } from './observability/metrics.ts'
+import { createLogger, type Logger } from './observability/logger.ts'
+import { createMetrics, type Metrics } from './observability/metrics.ts'
 import { LiveConnections } from './realtime/live-connections.ts'
 
 export type Clock = { now: () => Date }
@@ -30,10 +30,15 @@ export type Runtime = {
 
 export type RuntimeOverrides = Partial<Pick<Runtime, 'clock' | 'logger' | 'social'>>
 
-export async function createRuntime(config: Config & { databaseUrl: string }, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: Config & { databaseUrl: string },
+  overrides: RuntimeOverrides = {},
+): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.logLevel)
   const db = createDb({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize })
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true }) : null
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true })
+    : null
   if (redis) await redis.connect()
   const bus = redis ? createRedisBus(redis) : createMemoryBus()
   return {

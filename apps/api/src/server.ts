@@ -36,7 +36,10 @@ export function createApiServer(rt: Runtime, options: ServerOptions = {}) {
     const url = req.url ?? '/'
     const route = url.startsWith('/trpc') ? 'trpc' : (url.split('?')[0] ?? '/')
     res.once('finish', () => {
-      rt.metrics.httpRequests.observe({ route, status: String(res.statusCode) }, (performance.now() - started) / 1000)
+      rt.metrics.httpRequests.observe(
+        { route, status: String(res.statusCode) },
+        (performance.now() - started) / 1000,
+      )
     })
     applyCors(rt, req, res)
     if (req.method === 'OPTIONS') return void res.writeHead(204).end()

@@ -1,9 +1,10 @@
 // Once per test run: pick the database mode, build a migrated template database (real Postgres mode)
 // that each test file clones in milliseconds, and report what runs where.
-import type { TestProject } from 'vitest/node'
-import pg from 'pg'
+
 import { deployMigrations } from '@connecto/db/migrate'
-import { TEST_POSTGRES_URL, TEST_REDIS_URL, canConnect, withDatabase } from './services.ts'
+import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+import { canConnect, TEST_POSTGRES_URL, TEST_REDIS_URL, withDatabase } from './services.ts'
 
 export const TEMPLATE_DB = 'connecto_test_template'
 
@@ -16,7 +17,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const inCi = !!process.env.CI
-  const [hasPostgres, hasRedis] = await Promise.all([canConnect(TEST_POSTGRES_URL), canConnect(TEST_REDIS_URL)])
+  const [hasPostgres, hasRedis] = await Promise.all([
+    canConnect(TEST_POSTGRES_URL),
+    canConnect(TEST_REDIS_URL),
+  ])
   if (inCi && (!hasPostgres || !hasRedis)) {
     throw new Error(
       `CI needs real services: Postgres at ${TEST_POSTGRES_URL} is ${hasPostgres ? 'up' : 'DOWN'}, Redis at ${TEST_REDIS_URL} is ${hasRedis ? 'up' : 'DOWN'}`,

@@ -9,7 +9,7 @@ import { signAccessToken } from '../src/auth/tokens.ts'
 import { parseConfig } from '../src/config/config.ts'
 import { createLogger } from '../src/observability/logger.ts'
 import { appRouter } from '../src/router.ts'
-import { type Runtime, type RuntimeOverrides, createRuntime } from '../src/runtime.ts'
+import { createRuntime, type Runtime, type RuntimeOverrides } from '../src/runtime.ts'
 import { createApiServer } from '../src/server.ts'
 import type { Context } from '../src/trpc/context.ts'
 import { createCallerFactory } from '../src/trpc/init.ts'
@@ -48,7 +48,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export type TestEnv = Record<string, string | undefined>
 
-export async function createTestRuntime(opts: { env?: TestEnv; redis?: boolean; database?: TestDatabase; overrides?: RuntimeOverrides } = {}) {
+export async function createTestRuntime(
+  opts: { env?: TestEnv; redis?: boolean; database?: TestDatabase; overrides?: RuntimeOverrides } = {},
+) {
   const database = opts.database ?? (await createTestDatabase())
   const config = parseConfig({
     NODE_ENV: 'test',

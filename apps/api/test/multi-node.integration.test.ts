@@ -1,17 +1,28 @@
 // Two api nodes on two ports over the same Postgres and Redis: a message sent through one arrives
 // live on a client of the other. Needs Redis; skipped (with the reason) on machines without it.
-import type { PlanetEvent } from '@connecto/shared'
+
 import { seedTravel, seedUser } from '@connecto/db/seed'
+import type { PlanetEvent } from '@connecto/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callerFor, createTestDatabase, createTestRuntime, redisSkipReason, startTestServer, type TestDatabase } from './harness.ts'
-import { collect, connectClient } from './ws-client.ts'
 import { signAccessToken } from '../src/auth/tokens.ts'
+import {
+  callerFor,
+  createTestDatabase,
+  createTestRuntime,
+  redisSkipReason,
+  startTestServer,
+  type TestDatabase,
+} from './harness.ts'
+import { collect, connectClient } from './ws-client.ts'
 
 const skip = redisSkipReason()
 
 describe.skipIf(!!skip)(`two api nodes over Redis${skip ? ` — skipped: ${skip}` : ''}`, () => {
   let database: TestDatabase
-  let nodes: { t: Awaited<ReturnType<typeof createTestRuntime>>; server: Awaited<ReturnType<typeof startTestServer>> }[]
+  let nodes: {
+    t: Awaited<ReturnType<typeof createTestRuntime>>
+    server: Awaited<ReturnType<typeof startTestServer>>
+  }[]
   beforeAll(async () => {
     database = await createTestDatabase()
     nodes = []
@@ -35,15 +46,29 @@ describe.skipIf(!!skip)(`two api nodes over Redis${skip ? ` — skipped: ${skip}
     const host = await seedUser(a.t.rt.db)
     const guest = await seedUser(a.t.rt.db)
     const { general } = await seedTravel(a.t.rt.db, { hostId: host.id, members: [{ userId: guest.id }] })
-    const { token } = await signAccessToken(b.t.rt.config, { userId: guest.id, sessionFamily: 'f' }, new Date())
+    const { token } = await signAccessToken(
+      b.t.rt.config,
+      { userId: guest.id, sessionFamily: 'f' },
+      new Date(),
+    )
     const onB = connectClient(b.server.url, token)
     const received = collect<{ id: string; data: PlanetEvent }>()
-    const sub = onB.trpc.messages.onPlanetEvent.subscribe({ planetId: general.id }, { onData: (e) => received.push(e as never) })
+    const sub = onB.trpc.messages.onPlanetEvent.subscribe(
+      { planetId: general.id },
+      { onData: (e) => received.push(e as never) },
+    )
     await new Promise((r) => setTimeout(r, 300))
-    const sent = await (await callerFor(a.t.rt, host.id)).messages.send({ planetId: general.id, clientMessageId: 'multi-node-1', content: 'from node A' })
+    const sent = await (await callerFor(a.t.rt, host.id)).messages.send({
+      planetId: general.id,
+      clientMessageId: 'multi-node-1',
+      content: 'from node A',
+    })
     await received.waitFor(1)
-    expect(received.items[0]!.data).toMatchObject({ type: 'message.new', message: { id: sent.id, content: 'from node A' } })
+    expect(received.items[0]!.data).toMatchObject({
+      type: 'message.new',
+      message: { id: sent.id, content: 'from node A' },
+    })
     sub.unsubscribe()
-    onB.close()
+    await onB.close()
   })
 })

@@ -2,7 +2,8 @@
 // "no Redis" otherwise, so the suite also runs on a machine with nothing but Node.js.
 import net from 'node:net'
 
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+export const TEST_POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 export function canConnect(url: string, timeoutMs = 1000) {

@@ -19,7 +19,11 @@ export function connectClient(baseUrl: string, token: string | (() => string)) {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: ws, transformer: superjson }),
-        false: httpBatchLink({ url: `${baseUrl}/trpc`, transformer: superjson, headers: () => ({ authorization: `Bearer ${getToken()}` }) }),
+        false: httpBatchLink({
+          url: `${baseUrl}/trpc`,
+          transformer: superjson,
+          headers: () => ({ authorization: `Bearer ${getToken()}` }),
+        }),
       }),
     ],
   })
@@ -36,7 +40,9 @@ export function collect<T>() {
     errors,
     push(item: T) {
       items.push(item)
-      waiters = waiters.filter((w) => (items.length >= w.n ? (w.resolve(), false) : true))
+      const ready = waiters.filter((w) => items.length >= w.n)
+      waiters = waiters.filter((w) => items.length < w.n)
+      for (const w of ready) w.resolve()
     },
     fail(err: unknown) {
       errors.push(err)
@@ -44,8 +50,17 @@ export function collect<T>() {
     waitFor(n: number, timeoutMs = 5000) {
       if (items.length >= n) return Promise.resolve()
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${n} items; got ${items.length}`)), timeoutMs)
-        waiters.push({ n, resolve: () => (clearTimeout(timer), resolve()) })
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${n} items; got ${items.length}`)),
+          timeoutMs,
+        )
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer)
+            resolve()
+          },
+        })
       })
     },
   }

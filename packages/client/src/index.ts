@@ -3,11 +3,11 @@
 import type { AppRouter } from '@connecto/api'
 import { type AppErrorData, isErrorCode } from '@connecto/shared'
 import {
-  TRPCClientError,
   createTRPCClient,
   createWSClient,
   httpBatchLink,
   splitLink,
+  TRPCClientError,
   wsLink,
 } from '@trpc/client'
 import superjson from 'superjson'
@@ -47,7 +47,13 @@ export function createConnectoClient(options: ConnectoClientOptions) {
     onClose: () => options.onConnectionStateChange?.('closed'),
   })
   const trpc = createTRPCClient<AppRouter>({
-    links: [splitLink({ condition: (op) => op.type === 'subscription', true: wsLink({ client: ws, transformer: superjson }), false: http })],
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: wsLink({ client: ws, transformer: superjson }),
+        false: http,
+      }),
+    ],
   })
   return { trpc, close: () => ws.close() }
 }

@@ -2,7 +2,12 @@
 export const PlatformRole = { ADMIN: 'ADMIN', HOST: 'HOST', USER: 'USER' } as const
 export type PlatformRole = (typeof PlatformRole)[keyof typeof PlatformRole]
 
-export const IdentityProvider = { PASSWORD: 'PASSWORD', GOOGLE: 'GOOGLE', APPLE: 'APPLE', FIREBASE: 'FIREBASE' } as const
+export const IdentityProvider = {
+  PASSWORD: 'PASSWORD',
+  GOOGLE: 'GOOGLE',
+  APPLE: 'APPLE',
+  FIREBASE: 'FIREBASE',
+} as const
 export type IdentityProvider = (typeof IdentityProvider)[keyof typeof IdentityProvider]
 
 export const DevicePlatform = { IOS: 'IOS', ANDROID: 'ANDROID', WEB: 'WEB' } as const
@@ -29,7 +34,12 @@ export type PlanetStatus = (typeof PlanetStatus)[keyof typeof PlanetStatus]
 export const PlanetRole = { MODERATOR: 'MODERATOR', MEMBER: 'MEMBER' } as const
 export type PlanetRole = (typeof PlanetRole)[keyof typeof PlanetRole]
 
-export const TimeRestrictionType = { NONE: 'NONE', DAILY: 'DAILY', WEEKLY: 'WEEKLY', CUSTOM: 'CUSTOM' } as const
+export const TimeRestrictionType = {
+  NONE: 'NONE',
+  DAILY: 'DAILY',
+  WEEKLY: 'WEEKLY',
+  CUSTOM: 'CUSTOM',
+} as const
 export type TimeRestrictionType = (typeof TimeRestrictionType)[keyof typeof TimeRestrictionType]
 
 export const MessageType = {
@@ -55,7 +65,12 @@ export const NotificationType = {
 } as const
 export type NotificationType = (typeof NotificationType)[keyof typeof NotificationType]
 
-export const NotificationChannel = { IN_APP: 'IN_APP', WEBSOCKET: 'WEBSOCKET', PUSH: 'PUSH', EMAIL: 'EMAIL' } as const
+export const NotificationChannel = {
+  IN_APP: 'IN_APP',
+  WEBSOCKET: 'WEBSOCKET',
+  PUSH: 'PUSH',
+  EMAIL: 'EMAIL',
+} as const
 export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel]
 
 export const ReportTarget = { MESSAGE: 'MESSAGE', USER: 'USER', PLANET: 'PLANET' } as const

@@ -17,8 +17,12 @@ export const canManageTravel = (platformRole: PlatformRole, m: TravelMembership 
 export const canCreatePlanet = (platformRole: PlatformRole, m: TravelMembership | null | undefined) =>
   isPlatformAdmin(platformRole) || isTravelStaff(m)
 
-export function canPostIn(planetType: PlanetType, travel: TravelMembership | null | undefined, planetRole?: PlanetRole) {
-  if (!travel || travel.status !== 'ACTIVE') return false
+export function canPostIn(
+  planetType: PlanetType,
+  travel: TravelMembership | null | undefined,
+  planetRole?: PlanetRole,
+) {
+  if (travel?.status !== 'ACTIVE') return false
   if (planetType !== 'ANNOUNCEMENT') return true
   return isTravelStaff(travel) || planetRole === 'MODERATOR'
 }

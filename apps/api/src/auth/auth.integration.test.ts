@@ -34,8 +34,12 @@ describe('sign-up and sign-in', () => {
 
   it('gives the same error for a wrong password and an unknown email', async () => {
     const user = await seedUser(t.rt.db)
-    const wrong = await codeOf(anonCaller(t.rt).auth.signIn({ email: user.email, password: 'not-the-password' }))
-    const unknown = await codeOf(anonCaller(t.rt).auth.signIn({ email: 'nobody@example.com', password: 'whatever-pass' }))
+    const wrong = await codeOf(
+      anonCaller(t.rt).auth.signIn({ email: user.email, password: 'not-the-password' }),
+    )
+    const unknown = await codeOf(
+      anonCaller(t.rt).auth.signIn({ email: 'nobody@example.com', password: 'whatever-pass' }),
+    )
     expect(wrong).toBe('AUTH004')
     expect(unknown).toBe('AUTH004')
     const ok = await anonCaller(t.rt).auth.signIn({ email: user.email, password: user.password })
@@ -57,7 +61,9 @@ describe('sign-up and sign-in', () => {
 
   it('refuses a platform-banned user at sign-in and on protected calls', async () => {
     const banned = await seedUser(t.rt.db, { banned: { reason: 'spam' } })
-    expect(await codeOf(anonCaller(t.rt).auth.signIn({ email: banned.email, password: banned.password }))).toBe('AUTH006')
+    expect(
+      await codeOf(anonCaller(t.rt).auth.signIn({ email: banned.email, password: banned.password })),
+    ).toBe('AUTH006')
     expect(await codeOf((await callerFor(t.rt, banned.id)).auth.me())).toBe('AUTH006')
     const expired = await seedUser(t.rt.db, { banned: { reason: 'old', until: new Date(Date.now() - 1000) } })
     const res = await anonCaller(t.rt).auth.signIn({ email: expired.email, password: expired.password })
@@ -67,14 +73,22 @@ describe('sign-up and sign-in', () => {
   it('rate-limits sign-in per account and per IP with AUTH008', async () => {
     const user = await seedUser(t.rt.db)
     for (let i = 0; i < t.rt.config.signInLimits.perAccount; i++) {
-      expect(await codeOf(anonCaller(t.rt).auth.signIn({ email: user.email, password: `wrong-${i}-xx` }))).toBe('AUTH004')
+      expect(
+        await codeOf(anonCaller(t.rt).auth.signIn({ email: user.email, password: `wrong-${i}-xx` })),
+      ).toBe('AUTH004')
     }
     // Even the right password is refused now, from any IP.
-    expect(await codeOf(anonCaller(t.rt).auth.signIn({ email: user.email, password: user.password }))).toBe('AUTH008')
+    expect(await codeOf(anonCaller(t.rt).auth.signIn({ email: user.email, password: user.password }))).toBe(
+      'AUTH008',
+    )
     const ip = '203.0.113.7'
     const codes = []
     for (let i = 0; i <= t.rt.config.signInLimits.perIp; i++) {
-      codes.push(await codeOf(anonCaller(t.rt, ip).auth.signIn({ email: `x${i}@example.com`, password: 'whatever-pass' })))
+      codes.push(
+        await codeOf(
+          anonCaller(t.rt, ip).auth.signIn({ email: `x${i}@example.com`, password: 'whatever-pass' }),
+        ),
+      )
     }
     expect(codes.at(-1)).toBe('AUTH008')
     expect(codes.slice(0, -1).every((c) => c === 'AUTH004')).toBe(true)
@@ -125,7 +139,11 @@ describe('tokens and sessions', () => {
     const past = new Date(Date.now() - 16 * 60 * 1000)
     const { token } = await signAccessToken(t.rt.config, { userId: user.id, sessionFamily: 'f' }, past)
     expect(await codeOf((await callerWithToken(t.rt, token)).auth.me())).toBe('AUTH002')
-    const forged = await signAccessToken({ ...t.rt.config, jwtSecret: 'another-secret-another-secret-another-0' }, { userId: user.id, sessionFamily: 'f' }, new Date())
+    const forged = await signAccessToken(
+      { ...t.rt.config, jwtSecret: 'another-secret-another-secret-another-0' },
+      { userId: user.id, sessionFamily: 'f' },
+      new Date(),
+    )
     expect(await codeOf((await callerWithToken(t.rt, forged.token)).auth.me())).toBe('AUTH001')
     expect(await codeOf(anonCaller(t.rt).auth.me())).toBe('AUTH003')
   })

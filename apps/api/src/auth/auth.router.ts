@@ -1,6 +1,12 @@
-import { ZRefreshInput, ZSignInInput, ZSignOutInput, ZSignUpInput, ZSocialSignInInput } from '@connecto/shared'
-import { protectedProcedure, publicProcedure, router } from '../trpc/init.ts'
+import {
+  ZRefreshInput,
+  ZSignInInput,
+  ZSignOutInput,
+  ZSignUpInput,
+  ZSocialSignInInput,
+} from '@connecto/shared'
 import type { Context } from '../trpc/context.ts'
+import { protectedProcedure, publicProcedure, router } from '../trpc/init.ts'
 import { toAccountView } from '../users/users.service.ts'
 import { refresh, signIn, signOut, signUp, socialSignIn } from './auth.service.ts'
 
@@ -9,8 +15,12 @@ const meta = (ctx: Context) => ({ ip: ctx.ip })
 export const authRouter = router({
   signUp: publicProcedure.input(ZSignUpInput).mutation(({ ctx, input }) => signUp(ctx.rt, input, meta(ctx))),
   signIn: publicProcedure.input(ZSignInInput).mutation(({ ctx, input }) => signIn(ctx.rt, input, meta(ctx))),
-  socialSignIn: publicProcedure.input(ZSocialSignInInput).mutation(({ ctx, input }) => socialSignIn(ctx.rt, input, meta(ctx))),
-  refresh: publicProcedure.input(ZRefreshInput).mutation(({ ctx, input }) => refresh(ctx.rt, input.refreshToken, meta(ctx))),
+  socialSignIn: publicProcedure
+    .input(ZSocialSignInInput)
+    .mutation(({ ctx, input }) => socialSignIn(ctx.rt, input, meta(ctx))),
+  refresh: publicProcedure
+    .input(ZRefreshInput)
+    .mutation(({ ctx, input }) => refresh(ctx.rt, input.refreshToken, meta(ctx))),
   signOut: publicProcedure.input(ZSignOutInput).mutation(async ({ ctx, input }) => {
     await signOut(ctx.rt, input.refreshToken)
     return { ok: true as const }

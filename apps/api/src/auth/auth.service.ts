@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime.ts'
 import { isBanActive } from '../users/active-user.ts'
 import { createUserWithProfile, toAccountView } from '../users/users.service.ts'
 import { hashPassword, verifyPassword } from './password.ts'
-import { type SessionMeta, endSession, rotateSession, startSession } from './sessions.ts'
+import { endSession, rotateSession, type SessionMeta, startSession } from './sessions.ts'
 import { SocialTokenError } from './social/index.ts'
 
 async function signedIn(rt: Runtime, userId: string, meta: SessionMeta) {
@@ -49,7 +49,9 @@ export async function socialSignIn(rt: Runtime, input: TSocialSignInInput, meta:
     throw new AppError('AUTH009')
   })
   const linked = await rt.db.identity.findUnique({
-    where: { provider_providerAccountId: { provider: input.provider, providerAccountId: identity.providerAccountId } },
+    where: {
+      provider_providerAccountId: { provider: input.provider, providerAccountId: identity.providerAccountId },
+    },
     select: { userId: true },
   })
   let userId = linked?.userId
@@ -57,24 +59,41 @@ export async function socialSignIn(rt: Runtime, input: TSocialSignInInput, meta:
     // Link to an existing account only through an email the provider verified.
     const byEmail =
       identity.email && identity.emailVerified
-        ? await rt.db.user.findUnique({ where: { email: identity.email.toLowerCase() }, select: { id: true } })
+        ? await rt.db.user.findUnique({
+            where: { email: identity.email.toLowerCase() },
+            select: { id: true },
+          })
         : null
     if (byEmail) {
       await rt.db.identity.create({
-        data: { userId: byEmail.id, provider: input.provider, providerAccountId: identity.providerAccountId, email: identity.email },
+        data: {
+          userId: byEmail.id,
+          provider: input.provider,
+          providerAccountId: identity.providerAccountId,
+          email: identity.email,
+        },
       })
       userId = byEmail.id
     } else {
-      const email = identity.email?.toLowerCase() ?? `${input.provider.toLowerCase()}-${identity.providerAccountId}@users.connecto.invalid`
+      const email =
+        identity.email?.toLowerCase() ??
+        `${input.provider.toLowerCase()}-${identity.providerAccountId}@users.connecto.invalid`
       const created = await createUserWithProfile(rt.db, {
         email,
         nickname: input.nickname ?? identity.name ?? email.split('@')[0]!.slice(0, 30),
-        identity: { provider: input.provider, providerAccountId: identity.providerAccountId, email: identity.email },
+        identity: {
+          provider: input.provider,
+          providerAccountId: identity.providerAccountId,
+          email: identity.email,
+        },
       })
       userId = created.id
     }
   }
-  const user = await rt.db.user.findUniqueOrThrow({ where: { id: userId }, select: { isBanned: true, bannedUntil: true, suspendedAt: true } })
+  const user = await rt.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { isBanned: true, bannedUntil: true, suspendedAt: true },
+  })
   if (isBanActive(user, rt.clock.now()) || user.suspendedAt) throw new AppError('AUTH006')
   return signedIn(rt, userId, meta)
 }

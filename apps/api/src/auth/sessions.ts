@@ -7,23 +7,44 @@ import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens.ts'
 
 export type SessionMeta = { ip?: string; userAgent?: string }
 
-export type TokenPair = { accessToken: string; accessTokenExpiresAt: Date; refreshToken: string; refreshTokenExpiresAt: Date }
+export type TokenPair = {
+  accessToken: string
+  accessTokenExpiresAt: Date
+  refreshToken: string
+  refreshTokenExpiresAt: Date
+}
 
 async function issue(rt: Runtime, userId: string, familyId: string, meta: SessionMeta): Promise<TokenPair> {
   const now = rt.clock.now()
   const refreshToken = newRefreshToken()
   const refreshTokenExpiresAt = new Date(now.getTime() + rt.config.refreshTokenTtl * 1000)
   await rt.db.session.create({
-    data: { userId, familyId, tokenHash: hashRefreshToken(refreshToken), expiresAt: refreshTokenExpiresAt, ip: meta.ip, userAgent: meta.userAgent },
+    data: {
+      userId,
+      familyId,
+      tokenHash: hashRefreshToken(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    },
   })
   const access = await signAccessToken(rt.config, { userId, sessionFamily: familyId }, now)
-  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt }
+  return {
+    accessToken: access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken,
+    refreshTokenExpiresAt,
+  }
 }
 
-export const startSession = (rt: Runtime, userId: string, meta: SessionMeta) => issue(rt, userId, randomUUID(), meta)
+export const startSession = (rt: Runtime, userId: string, meta: SessionMeta) =>
+  issue(rt, userId, randomUUID(), meta)
 
 export async function revokeFamily(rt: Runtime, familyId: string) {
-  await rt.db.session.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: rt.clock.now() } })
+  await rt.db.session.updateMany({
+    where: { familyId, revokedAt: null },
+    data: { revokedAt: rt.clock.now() },
+  })
 }
 
 export async function revokeAllSessions(rt: Runtime, userId: string) {
@@ -40,7 +61,10 @@ export async function rotateSession(rt: Runtime, refreshToken: string, meta: Ses
   if (session.rotatedAt) {
     // A rotated token came back: it was copied. End every session descended from the same sign-in.
     await revokeFamily(rt, session.familyId)
-    rt.logger.warn({ userId: session.userId, familyId: session.familyId }, 'refresh token reuse; family revoked')
+    rt.logger.warn(
+      { userId: session.userId, familyId: session.familyId },
+      'refresh token reuse; family revoked',
+    )
     throw new AppError('AUTH007')
   }
   if (isBanActive(session.user, now) || session.user.suspendedAt) {
@@ -48,7 +72,10 @@ export async function rotateSession(rt: Runtime, refreshToken: string, meta: Ses
     throw new AppError('AUTH006')
   }
   // Conditional update: of two concurrent refreshes with the same token, only one wins.
-  const claimed = await rt.db.session.updateMany({ where: { id: session.id, rotatedAt: null, revokedAt: null }, data: { rotatedAt: now } })
+  const claimed = await rt.db.session.updateMany({
+    where: { id: session.id, rotatedAt: null, revokedAt: null },
+    data: { rotatedAt: now },
+  })
   if (claimed.count === 0) {
     await revokeFamily(rt, session.familyId)
     throw new AppError('AUTH007')

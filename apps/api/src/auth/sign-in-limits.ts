@@ -1,6 +1,11 @@
 // Sign-in rate limits (rate-limiter-flexible): every attempt counts per IP, failures count per account.
 import type { Redis } from 'ioredis'
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible'
 import { AppError } from '../errors/app-error.ts'
 
 const WINDOW_SECONDS = 15 * 60
@@ -22,7 +27,10 @@ export function createSignInLimits(opts: { perIp: number; perAccount: number; re
   const refuse = (err: unknown): never => {
     if (err instanceof RateLimiterRes) {
       const minutes = Math.max(1, Math.ceil(err.msBeforeNext / 60000))
-      throw new AppError('AUTH008', `Too many sign-in attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`)
+      throw new AppError(
+        'AUTH008',
+        `Too many sign-in attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      )
     }
     throw err
   }

@@ -1,14 +1,16 @@
 // Access tokens (short-lived JWT, HS256 via jose) and opaque refresh tokens (stored only as a hash).
 import { createHash, randomBytes } from 'node:crypto'
 import type { ErrorCode } from '@connecto/shared'
-import { SignJWT, errors, jwtVerify } from 'jose'
+import { errors, jwtVerify, SignJWT } from 'jose'
 import type { Config } from '../config/config.ts'
 import type { AuthClaims } from '../trpc/context.ts'
 
 const keyCache = new Map<string, Uint8Array>()
 const keyFor = (secret: string) => {
-  let key = keyCache.get(secret)
-  if (!key) keyCache.set(secret, (key = new TextEncoder().encode(secret)))
+  const cached = keyCache.get(secret)
+  if (cached) return cached
+  const key = new TextEncoder().encode(secret)
+  keyCache.set(secret, key)
   return key
 }
 
@@ -35,7 +37,8 @@ export async function readAccessToken(config: TokenConfig, token: string): Promi
       issuer: config.jwtIssuer,
       algorithms: ['HS256'],
     })
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return { ok: false, code: 'AUTH001' }
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string')
+      return { ok: false, code: 'AUTH001' }
     return { ok: true, claims: { userId: payload.sub, sessionFamily: payload.sid } }
   } catch (err) {
     return { ok: false, code: err instanceof errors.JWTExpired ? 'AUTH002' : 'AUTH001' }

@@ -17,11 +17,13 @@ export class HandlerTable {
 
   /** Returns true when this is the channel's first handler. */
   add(channel: string, handler: BusHandler) {
-    let set = this.table.get(channel)
-    const first = !set
-    if (!set) this.table.set(channel, (set = new Set()))
-    set.add(handler)
-    return first
+    const existing = this.table.get(channel)
+    if (existing) {
+      existing.add(handler)
+      return false
+    }
+    this.table.set(channel, new Set([handler]))
+    return true
   }
 
   /** Returns true when the channel has no handlers left. */

@@ -14,7 +14,13 @@ function issuesOf(env: Record<string, string>) {
 describe('config', () => {
   it('starts with embedded defaults when nothing is set', () => {
     const config = parseConfig({})
-    expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, redisUrl: undefined, accessTokenTtl: 900, refreshTokenTtl: 604800 })
+    expect(config).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      accessTokenTtl: 900,
+      refreshTokenTtl: 604800,
+    })
   })
 
   it('names each bad variable', () => {

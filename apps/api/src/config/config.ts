@@ -4,7 +4,14 @@ import { z } from 'zod'
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  )
 
 const boolFlag = z
   .enum(['0', '1', 'true', 'false'])
@@ -24,8 +31,16 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default('.data'),
   JWT_SECRET: z.string().min(32, { message: 'JWT_SECRET must be at least 32 characters' }).optional(),
   JWT_ISSUER: z.string().default('connecto'),
-  ACCESS_TOKEN_TTL: z.coerce.number().int().min(30).default(15 * 60),
-  REFRESH_TOKEN_TTL: z.coerce.number().int().min(60).default(7 * 24 * 60 * 60),
+  ACCESS_TOKEN_TTL: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .default(15 * 60),
+  REFRESH_TOKEN_TTL: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(7 * 24 * 60 * 60),
   CORS_ORIGINS: csv,
   /** Seed demo data into an empty database at start-up. */
   SEED_DEMO: boolFlag,
@@ -82,7 +97,11 @@ export function parseConfig(env: Record<string, string | undefined>) {
     signInLimits: { perIp: e.SIGNIN_LIMIT_PER_IP, perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT },
     social: {
       google: e.GOOGLE_CLIENT_IDS.length
-        ? { clientIds: e.GOOGLE_CLIENT_IDS, jwksUrl: e.GOOGLE_JWKS_URL, issuers: ['https://accounts.google.com', 'accounts.google.com'] }
+        ? {
+            clientIds: e.GOOGLE_CLIENT_IDS,
+            jwksUrl: e.GOOGLE_JWKS_URL,
+            issuers: ['https://accounts.google.com', 'accounts.google.com'],
+          }
         : undefined,
       apple: e.APPLE_CLIENT_IDS.length
         ? { clientIds: e.APPLE_CLIENT_IDS, jwksUrl: e.APPLE_JWKS_URL, issuer: 'https://appleid.apple.com' }

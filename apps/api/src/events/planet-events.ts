@@ -1,7 +1,7 @@
 // The per-planet event log: each change gets the planet's next sequence number inside the writer's
 // transaction (the planet row lock orders them), is stored for resume, and is published after commit.
 import type { Tx } from '@connecto/db'
-import { type PlanetEvent, busChannel } from '@connecto/shared'
+import { busChannel, type PlanetEvent } from '@connecto/shared'
 import type { Runtime } from '../runtime.ts'
 
 type EventBody = PlanetEvent extends infer E ? (E extends PlanetEvent ? Omit<E, 'seq'> : never) : never
@@ -14,7 +14,12 @@ export async function appendPlanetEvent(tx: Tx, body: EventBody): Promise<Planet
   })
   const event = { ...body, seq: planet.lastEventSeq } as PlanetEvent
   await tx.planetEvent.create({
-    data: { planetId: body.planetId, seq: event.seq, type: event.type, payload: JSON.parse(JSON.stringify(event)) },
+    data: {
+      planetId: body.planetId,
+      seq: event.seq,
+      type: event.type,
+      payload: JSON.parse(JSON.stringify(event)),
+    },
   })
   return event
 }
@@ -38,6 +43,10 @@ export async function loadPlanetEvents(rt: Runtime, planetId: string, afterSeq: 
 }
 
 export async function oldestRetainedSeq(rt: Runtime, planetId: string) {
-  const first = await rt.db.planetEvent.findFirst({ where: { planetId }, orderBy: { seq: 'asc' }, select: { seq: true } })
+  const first = await rt.db.planetEvent.findFirst({
+    where: { planetId },
+    orderBy: { seq: 'asc' },
+    select: { seq: true },
+  })
   return first?.seq ?? null
 }

@@ -1,6 +1,6 @@
 // Resume-safe stream of a planet's events: subscribe to the bus first, replay what the client missed
 // from Postgres, then go live — filling any gap from Postgres and dropping duplicates by sequence.
-import { type PlanetEvent, busChannel } from '@connecto/shared'
+import { busChannel, type PlanetEvent } from '@connecto/shared'
 import { subscribeToChannel } from '../bus/bus-iterator.ts'
 import type { Runtime } from '../runtime.ts'
 import { loadPlanetEvents, oldestRetainedSeq } from './planet-events.ts'
@@ -15,12 +15,18 @@ export async function* streamPlanetEvents(
   try {
     let last: number
     if (lastEventId === null) {
-      const planet = await rt.db.planet.findUniqueOrThrow({ where: { id: planetId }, select: { lastEventSeq: true } })
+      const planet = await rt.db.planet.findUniqueOrThrow({
+        where: { id: planetId },
+        select: { lastEventSeq: true },
+      })
       last = planet.lastEventSeq
     } else {
       last = lastEventId
       const oldest = await oldestRetainedSeq(rt, planetId)
-      const head = await rt.db.planet.findUniqueOrThrow({ where: { id: planetId }, select: { lastEventSeq: true } })
+      const head = await rt.db.planet.findUniqueOrThrow({
+        where: { id: planetId },
+        select: { lastEventSeq: true },
+      })
       if (head.lastEventSeq > last && (oldest === null || oldest > last + 1)) {
         // Past the retention window: the client must refetch instead of replaying.
         last = head.lastEventSeq

@@ -2,15 +2,29 @@
 import { access, constants } from 'node:fs/promises'
 import type { Runtime } from '../runtime.ts'
 
-type ComponentHealth = { status: 'up' | 'down'; latencyMs: number; mode?: string; error?: string; details?: Record<string, unknown> }
+type ComponentHealth = {
+  status: 'up' | 'down'
+  latencyMs: number
+  mode?: string
+  error?: string
+  details?: Record<string, unknown>
+}
 
 async function timed(check: () => Promise<Record<string, unknown> | undefined>): Promise<ComponentHealth> {
   const started = performance.now()
   try {
     const details = await check()
-    return { status: 'up', latencyMs: Math.round((performance.now() - started) * 100) / 100, ...(details ? { details } : {}) }
+    return {
+      status: 'up',
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      ...(details ? { details } : {}),
+    }
   } catch (err) {
-    return { status: 'down', latencyMs: Math.round(performance.now() - started), error: (err as Error).message }
+    return {
+      status: 'down',
+      latencyMs: Math.round(performance.now() - started),
+      error: (err as Error).message,
+    }
   }
 }
 

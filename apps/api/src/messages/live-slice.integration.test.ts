@@ -1,7 +1,8 @@
 // The first real-time slice end to end over a real WebSocket: create a travel, join it, send, receive
 // live, drop the connection, miss messages, resume with lastEventId and get exactly what was missed.
-import type { PlanetEvent } from '@connecto/shared'
+
 import { seedUser } from '@connecto/db/seed'
+import type { PlanetEvent } from '@connecto/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anonCaller, codeOf, createTestRuntime, startTestServer } from '../../test/harness.ts'
 import { collect, connectClient } from '../../test/ws-client.ts'
@@ -50,19 +51,36 @@ describe('live slice', () => {
       { onData: (e) => received.push(e as never), onError: (e) => received.fail(e) },
     )
     await new Promise((r) => setTimeout(r, 200))
-    const sent = await hostClient.trpc.messages.send.mutate({ planetId: general.id, clientMessageId: 'c-0001-aaaa', content: '안녕하세요! 부산 가요 🌊' })
+    const sent = await hostClient.trpc.messages.send.mutate({
+      planetId: general.id,
+      clientMessageId: 'c-0001-aaaa',
+      content: '안녕하세요! 부산 가요 🌊',
+    })
     await received.waitFor(1)
     const first = received.items[0]!
-    expect(first.data).toMatchObject({ type: 'message.new', message: { id: sent.id, content: '안녕하세요! 부산 가요 🌊' } })
+    expect(first.data).toMatchObject({
+      type: 'message.new',
+      message: { id: sent.id, content: '안녕하세요! 부산 가요 🌊' },
+    })
     expect(first.id).toBe(String(first.data.seq))
     sub.unsubscribe()
 
     // Offline: three messages arrive meanwhile, and a retry of one of them must not duplicate it.
     const missed = []
     for (const [i, text] of ['one', 'two', 'three'].entries()) {
-      missed.push(await hostClient.trpc.messages.send.mutate({ planetId: general.id, clientMessageId: `c-000${i + 2}-bbbb`, content: text }))
+      missed.push(
+        await hostClient.trpc.messages.send.mutate({
+          planetId: general.id,
+          clientMessageId: `c-000${i + 2}-bbbb`,
+          content: text,
+        }),
+      )
     }
-    const retry = await hostClient.trpc.messages.send.mutate({ planetId: general.id, clientMessageId: 'c-0002-bbbb', content: 'one' })
+    const retry = await hostClient.trpc.messages.send.mutate({
+      planetId: general.id,
+      clientMessageId: 'c-0002-bbbb',
+      content: 'one',
+    })
     expect(retry.id).toBe(missed[0]!.id)
 
     const resumed = collect<ReturnType<typeof tracked>>()
@@ -71,21 +89,30 @@ describe('live slice', () => {
       { onData: (e) => resumed.push(e as never), onError: (e) => resumed.fail(e) },
     )
     await resumed.waitFor(3)
-    const live = await hostClient.trpc.messages.send.mutate({ planetId: general.id, clientMessageId: 'c-0005-cccc', content: 'live again' })
+    const live = await hostClient.trpc.messages.send.mutate({
+      planetId: general.id,
+      clientMessageId: 'c-0005-cccc',
+      content: 'live again',
+    })
     await resumed.waitFor(4)
     await new Promise((r) => setTimeout(r, 200))
-    expect(resumed.items.map((e) => (e.data as Extract<PlanetEvent, { type: 'message.new' }>).message.id)).toEqual([
-      ...missed.map((m) => m.id),
-      live.id,
-    ])
+    expect(
+      resumed.items.map((e) => (e.data as Extract<PlanetEvent, { type: 'message.new' }>).message.id),
+    ).toEqual([...missed.map((m) => m.id), live.id])
     const seqs = resumed.items.map((e) => e.data.seq)
     expect(seqs).toEqual([seqs[0]!, seqs[0]! + 1, seqs[0]! + 2, seqs[0]! + 3])
     sub2.unsubscribe()
 
     const history = await guestClient.trpc.messages.list.query({ planetId: general.id })
-    expect(history.items.map((m) => m.content)).toEqual(['live again', 'three', 'two', 'one', '안녕하세요! 부산 가요 🌊'])
-    hostClient.close()
-    guestClient.close()
+    expect(history.items.map((m) => m.content)).toEqual([
+      'live again',
+      'three',
+      'two',
+      'one',
+      '안녕하세요! 부산 가요 🌊',
+    ])
+    await hostClient.close()
+    await guestClient.close()
   })
 
   it('refuses a subscription from a non-member with PLT002', async () => {
@@ -99,22 +126,32 @@ describe('live slice', () => {
     const planet = await t.rt.db.planet.findFirstOrThrow({ where: { travelId: travel.id, type: 'GROUP' } })
     const client = connectClient(server.url, outsider.token)
     const err = await new Promise<unknown>((resolve) => {
-      client.trpc.messages.onPlanetEvent.subscribe({ planetId: planet.id }, { onData: () => resolve('data'), onError: resolve })
+      client.trpc.messages.onPlanetEvent.subscribe(
+        { planetId: planet.id },
+        { onData: () => resolve('data'), onError: resolve },
+      )
     })
     expect((err as { data?: { app?: { code: string } } }).data?.app?.code).toBe('PLT002')
     expect(await codeOf(anonCaller(t.rt).messages.list({ planetId: planet.id }))).toBe('AUTH003')
-    client.close()
+    await client.close()
   })
 
   it('refuses a WebSocket connection whose access token has expired', async () => {
     const { user } = await signedIn()
-    const { token } = await signAccessToken(t.rt.config, { userId: user.id, sessionFamily: 'f' }, new Date(Date.now() - 20 * 60_000))
+    const { token } = await signAccessToken(
+      t.rt.config,
+      { userId: user.id, sessionFamily: 'f' },
+      new Date(Date.now() - 20 * 60_000),
+    )
     const client = connectClient(server.url, token)
     const err = await new Promise<unknown>((resolve) => {
-      client.trpc.messages.onPlanetEvent.subscribe({ planetId: 'anything' }, { onData: () => resolve('data'), onError: resolve })
+      client.trpc.messages.onPlanetEvent.subscribe(
+        { planetId: 'anything' },
+        { onData: () => resolve('data'), onError: resolve },
+      )
       setTimeout(() => resolve('timeout'), 4000)
     })
     expect((err as { data?: { app?: { code: string } } }).data?.app?.code).toBe('AUTH002')
-    client.close()
+    await client.close()
   })
 })

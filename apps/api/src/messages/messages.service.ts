@@ -32,7 +32,11 @@ export async function sendMessage(rt: Runtime, senderId: string, input: TSendMes
         include: messageInclude,
       })
       const view = toMessageView(message)
-      const event = await appendPlanetEvent(tx, { type: 'message.new', planetId: input.planetId, message: view })
+      const event = await appendPlanetEvent(tx, {
+        type: 'message.new',
+        planetId: input.planetId,
+        message: view,
+      })
       await tx.planet.update({ where: { id: input.planetId }, data: { lastMessageAt: message.createdAt } })
       return { view, event }
     })
@@ -53,12 +57,22 @@ export async function sendMessage(rt: Runtime, senderId: string, input: TSendMes
 export async function listMessages(rt: Runtime, userId: string, input: TListMessagesInput) {
   await requirePlanetReader(rt, userId, input.planetId)
   const cursor = input.before
-    ? await rt.db.message.findFirst({ where: { id: input.before, planetId: input.planetId }, select: { id: true, createdAt: true } })
+    ? await rt.db.message.findFirst({
+        where: { id: input.before, planetId: input.planetId },
+        select: { id: true, createdAt: true },
+      })
     : null
   const rows = await rt.db.message.findMany({
     where: {
       planetId: input.planetId,
-      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+      ...(cursor
+        ? {
+            OR: [
+              { createdAt: { lt: cursor.createdAt } },
+              { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: input.limit + 1,

@@ -1,5 +1,5 @@
 // Prometheus metrics for /metrics: process defaults plus what the product itself does.
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
 export function createMetrics() {
   const registry = new Registry()
@@ -19,8 +19,16 @@ export function createMetrics() {
       labelNames: ['path', 'code'] as const,
       registers: [registry],
     }),
-    wsConnections: new Gauge({ name: 'connecto_ws_connections', help: 'Open WebSocket connections', registers: [registry] }),
-    messagesSent: new Counter({ name: 'connecto_messages_sent_total', help: 'Messages stored', registers: [registry] }),
+    wsConnections: new Gauge({
+      name: 'connecto_ws_connections',
+      help: 'Open WebSocket connections',
+      registers: [registry],
+    }),
+    messagesSent: new Counter({
+      name: 'connecto_messages_sent_total',
+      help: 'Messages stored',
+      registers: [registry],
+    }),
     eventsPublished: new Counter({
       name: 'connecto_events_published_total',
       help: 'Events published on the bus by type',

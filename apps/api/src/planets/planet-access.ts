@@ -11,7 +11,13 @@ export async function requirePlanetReader(rt: Runtime, userId: string, planetId:
       type: true,
       status: true,
       travelId: true,
-      travel: { select: { isFrozen: true, deletedAt: true, members: { where: { userId }, select: { role: true, status: true } } } },
+      travel: {
+        select: {
+          isFrozen: true,
+          deletedAt: true,
+          members: { where: { userId }, select: { role: true, status: true } },
+        },
+      },
       members: { where: { userId }, select: { role: true, status: true, mutedUntil: true } },
     },
   })
@@ -19,7 +25,7 @@ export async function requirePlanetReader(rt: Runtime, userId: string, planetId:
   const travelMember = planet.travel.members[0]
   if (travelMember?.status === 'BANNED') throw new AppError('TRV008')
   const planetMember = planet.members[0]
-  if (!travelMember || travelMember.status !== 'ACTIVE' || !planetMember || planetMember.status !== 'ACTIVE') {
+  if (travelMember?.status !== 'ACTIVE' || !planetMember || planetMember.status !== 'ACTIVE') {
     throw new AppError('PLT002')
   }
   return { planet, travelMember, planetMember }
@@ -31,7 +37,10 @@ export async function requirePlanetWriter(rt: Runtime, userId: string, planetId:
   if (planet.status === 'ARCHIVED') throw new AppError('PLT006')
   if (planet.travel.isFrozen) throw new AppError('TRV006')
   if (planetMember.mutedUntil && planetMember.mutedUntil > rt.clock.now()) {
-    throw new AppError('PLT003', `You are muted in this planet until ${planetMember.mutedUntil.toISOString()}.`)
+    throw new AppError(
+      'PLT003',
+      `You are muted in this planet until ${planetMember.mutedUntil.toISOString()}.`,
+    )
   }
   if (!canPostIn(planet.type, travelMember, planetMember.role)) throw new AppError('PLT005')
   return access

@@ -5,8 +5,8 @@ export class LiveConnections {
   private readonly byUser = new Map<string, Set<WebSocket>>()
 
   add(userId: string, socket: WebSocket) {
-    let set = this.byUser.get(userId)
-    if (!set) this.byUser.set(userId, (set = new Set()))
+    const set = this.byUser.get(userId) ?? new Set<WebSocket>()
+    this.byUser.set(userId, set)
     set.add(socket)
     socket.once('close', () => {
       set.delete(socket)

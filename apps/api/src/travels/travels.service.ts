@@ -27,7 +27,12 @@ export async function createTravel(rt: Runtime, userId: string, input: TCreateTr
       { name: 'Announcements', type: 'ANNOUNCEMENT' as const },
     ]) {
       await tx.planet.create({
-        data: { ...planet, travelId: travel.id, createdById: userId, members: { create: { userId, role: 'MODERATOR' } } },
+        data: {
+          ...planet,
+          travelId: travel.id,
+          createdById: userId,
+          members: { create: { userId, role: 'MODERATOR' } },
+        },
       })
     }
     return travel
@@ -42,8 +47,13 @@ export async function joinTravel(rt: Runtime, userId: string, input: TJoinTravel
   if (!travel || travel.deletedAt) throw new AppError('TRV004', undefined, 'inviteCode')
   if (travel.status === 'ENDED' || travel.endDate < rt.clock.now()) throw new AppError('TRV005')
   if (travel.isFrozen) throw new AppError('TRV006')
-  const membership = await rt.db.travelUser.findUnique({ where: { travelId_userId: { travelId: travel.id, userId } } })
-  if (membership?.status === 'BANNED' && (!membership.bannedUntil || membership.bannedUntil > rt.clock.now())) {
+  const membership = await rt.db.travelUser.findUnique({
+    where: { travelId_userId: { travelId: travel.id, userId } },
+  })
+  if (
+    membership?.status === 'BANNED' &&
+    (!membership.bannedUntil || membership.bannedUntil > rt.clock.now())
+  ) {
     throw new AppError('TRV008')
   }
   if (membership?.status === 'ACTIVE') throw new AppError('TRV003')
@@ -56,7 +66,11 @@ export async function joinTravel(rt: Runtime, userId: string, input: TJoinTravel
       update: { status: 'ACTIVE', role: 'PARTICIPANT', leftAt: null, banReason: null, bannedUntil: null },
     })
     const planets = await tx.planet.findMany({
-      where: { travelId: travel.id, status: 'ACTIVE', OR: [{ type: 'ANNOUNCEMENT' }, { type: 'GROUP', autoJoin: true }] },
+      where: {
+        travelId: travel.id,
+        status: 'ACTIVE',
+        OR: [{ type: 'ANNOUNCEMENT' }, { type: 'GROUP', autoJoin: true }],
+      },
       select: { id: true },
     })
     for (const planet of planets) {

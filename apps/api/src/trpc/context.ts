@@ -1,9 +1,10 @@
 // Request context: shared runtime dependencies plus who is calling, from an HTTP header or WS params.
-import type { IncomingMessage } from 'node:http'
+
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import type { ErrorCode } from '@connecto/shared'
-import type { Runtime } from '../runtime.ts'
 import { readAccessToken } from '../auth/tokens.ts'
+import type { Runtime } from '../runtime.ts'
 
 export type AuthClaims = { userId: string; sessionFamily: string }
 
@@ -17,7 +18,10 @@ export type Context = {
   signal?: AbortSignal
 }
 
-function bearerFrom(req: IncomingMessage, connectionParams: Record<string, string | undefined> | null | undefined) {
+function bearerFrom(
+  req: IncomingMessage,
+  connectionParams: Record<string, string | undefined> | null | undefined,
+) {
   const fromParams = connectionParams?.token ?? connectionParams?.accessToken
   if (fromParams) return fromParams
   const header = req.headers.authorization
@@ -39,5 +43,7 @@ export async function createContext(
   const token = bearerFrom(req, connectionParams)
   if (!token) return { ...base, claims: null, authError: null }
   const result = await readAccessToken(rt.config, token)
-  return result.ok ? { ...base, claims: result.claims, authError: null } : { ...base, claims: null, authError: result.code }
+  return result.ok
+    ? { ...base, claims: result.claims, authError: null }
+    : { ...base, claims: null, authError: result.code }
 }

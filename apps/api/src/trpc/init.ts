@@ -1,5 +1,5 @@
 // initTRPC once: the procedure builders every router uses, made of named middlewares.
-import { ERRORS, HTTP_STATUS, type AppErrorData } from '@connecto/shared'
+import { type AppErrorData, ERRORS, HTTP_STATUS } from '@connecto/shared'
 import { initTRPC, TRPCError } from '@trpc/server'
 import superjson from 'superjson'
 import { AppError } from '../errors/app-error.ts'
@@ -11,7 +11,11 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const app = error.cause instanceof AppError ? error.cause : toAppError(error.cause ?? error)
-    const data: AppErrorData = { code: app.code, message: app.message, ...(app.field ? { field: app.field } : {}) }
+    const data: AppErrorData = {
+      code: app.code,
+      message: app.message,
+      ...(app.field ? { field: app.field } : {}),
+    }
     const { stack: _stack, ...rest } = shape.data
     return { ...shape, message: app.message, data: { ...rest, app: data } }
   },

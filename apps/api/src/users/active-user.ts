@@ -11,7 +11,15 @@ export function isBanActive(user: { isBanned: boolean; bannedUntil: Date | null 
 export async function loadActiveUser(rt: Runtime, userId: string): Promise<ActiveUser> {
   const user = await rt.db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, role: true, isBanned: true, bannedUntil: true, suspendedAt: true, profile: { select: { nickname: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      isBanned: true,
+      bannedUntil: true,
+      suspendedAt: true,
+      profile: { select: { nickname: true } },
+    },
   })
   if (!user || user.suspendedAt) throw new AppError('AUTH001')
   if (isBanActive(user, rt.clock.now())) throw new AppError('AUTH006')

@@ -27,7 +27,13 @@ export function createUserWithProfile(db: DbOrTx, input: NewUser) {
 export async function toAccountView(rt: Runtime, userId: string) {
   const user = await rt.db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, email: true, role: true, createdAt: true, profile: { select: { nickname: true, avatarFileId: true, profileCompletion: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      profile: { select: { nickname: true, avatarFileId: true, profileCompletion: true } },
+    },
   })
   return {
     id: user.id,

@@ -1,5 +1,11 @@
 // `pnpm db:migrate <create NAME|deploy|reset|status|check>` against DATABASE_URL (or the local default).
-import { createMigration, deployMigrations, diffMigrationsToSchema, migrationStatus, resetDatabase } from './index.ts'
+import {
+  createMigration,
+  deployMigrations,
+  diffMigrationsToSchema,
+  migrationStatus,
+  resetDatabase,
+} from './index.ts'
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/connecto'
 const [command, name] = process.argv.slice(2)
@@ -9,7 +15,11 @@ async function main() {
     case 'create': {
       if (!name) throw new Error('usage: db:migrate create <name>')
       const created = await createMigration(databaseUrl, name)
-      console.log(created ? `created prisma/migrations/${created}` : 'schema.prisma and migrations agree; nothing to create')
+      console.log(
+        created
+          ? `created prisma/migrations/${created}`
+          : 'schema.prisma and migrations agree; nothing to create',
+      )
       return
     }
     case 'deploy': {
@@ -29,7 +39,9 @@ async function main() {
     case 'check': {
       const drift = await diffMigrationsToSchema(databaseUrl)
       if (drift) {
-        console.error(`schema.prisma and prisma/migrations disagree; run 'pnpm db:migrate create <name>':\n${drift}`)
+        console.error(
+          `schema.prisma and prisma/migrations disagree; run 'pnpm db:migrate create <name>':\n${drift}`,
+        )
         process.exit(1)
       }
       console.log('schema.prisma and prisma/migrations agree')

@@ -1,7 +1,7 @@
 // Drives Prisma's WebAssembly schema engine through the pg driver adapter, so migrations work on machines
 // where the native engine cannot be downloaded. Produces and reads the standard prisma/migrations folder.
 import { randomUUID } from 'node:crypto'
-import { readFile, readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -100,7 +100,11 @@ export async function withEngine<T>(databaseUrl: string, work: (engine: Engine) 
   await loadWasm()
   const schema = await readSchema()
   const factory = new MigrationAdapterFactory(poolConfigFromUrl(databaseUrl))
-  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory))
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(factory),
+  )
   try {
     return await work(engine)
   } finally {

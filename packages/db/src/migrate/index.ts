@@ -2,9 +2,17 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
-import { LOCKFILE_NAME, MIGRATIONS_DIR, NO_FILTERS, loadMigrationsList, poolConfigFromUrl, readSchema, withEngine } from './engine.ts'
+import {
+  LOCKFILE_NAME,
+  loadMigrationsList,
+  MIGRATIONS_DIR,
+  NO_FILTERS,
+  poolConfigFromUrl,
+  readSchema,
+  withEngine,
+} from './engine.ts'
 
-export { MIGRATIONS_DIR, SCHEMA_PATH, poolConfigFromUrl } from './engine.ts'
+export { MIGRATIONS_DIR, poolConfigFromUrl, SCHEMA_PATH } from './engine.ts'
 
 /** Applies every migration not yet applied. Returns the names applied now. */
 export async function deployMigrations(databaseUrl: string, migrationsDir = MIGRATIONS_DIR) {

@@ -58,8 +58,12 @@ describe('migrations', () => {
     expect(status.failedMigrationNames).toEqual([])
   }, 60_000)
 
-  it.skipIf(!hasServer)('schema.prisma and the migrations folder agree (skipped without a Postgres server: the diff needs a shadow database)', async () => {
-    // Needs a real server: the diff replays the migrations into a shadow database.
-    expect(await diffMigrationsToSchema(url)).toBe('')
-  }, 60_000)
+  it.skipIf(!hasServer)(
+    'schema.prisma and the migrations folder agree (skipped without a Postgres server: the diff needs a shadow database)',
+    async () => {
+      // Needs a real server: the diff replays the migrations into a shadow database.
+      expect(await diffMigrationsToSchema(url)).toBe('')
+    },
+    60_000,
+  )
 })

@@ -73,7 +73,7 @@ const jejuDays: Line[][] = [
   ],
   [
     ['host', '한라산 성판악 코스 예약 확인됐어요. 6시 입산이에요'],
-    ['jun', "Weather says clear until 2pm, then clouds"],
+    ['jun', 'Weather says clear until 2pm, then clouds'],
     ['host', '그럼 12시 반까지 정상 찍고 내려와야 해요'],
     ['sora', '등산화 빌릴 수 있는 곳 있을까요?'],
     ['mina', '성판악 입구 매점에서 아이젠이랑 스틱은 빌릴 수 있어요'],
@@ -143,7 +143,7 @@ const kyotoGeneral: Line[] = [
   ['yuki', 'こんにちは！京都出身のユキです。案内できます 😊'],
   ['mina', 'Yuki 반가워요! 현지인 추천 너무 기대돼요'],
   ['yuki', '紅葉なら永観堂と東福寺がおすすめです。朝早く行くと空いてます'],
-  ['host', "Yuki says Eikando and Tofukuji are best for autumn leaves, early morning"],
+  ['host', 'Yuki says Eikando and Tofukuji are best for autumn leaves, early morning'],
   ['mina', '숙소는 교토역 근처가 좋을까요, 기온 쪽이 좋을까요?'],
   ['yuki', '祇園は雰囲気がいいけど、京都駅の方が移動は便利です'],
   ['host', '이동 편의성 생각해서 교토역 근처로 잡을게요'],
@@ -168,7 +168,9 @@ const kyotoAnnouncements: Line[] = [
 ]
 
 /** Lines for one demo planet; Jeju's general chat runs over four days. */
-export function demoConversation(planet: 'jeju-general' | 'jeju-announcements' | 'kyoto-general' | 'kyoto-announcements') {
+export function demoConversation(
+  planet: 'jeju-general' | 'jeju-announcements' | 'kyoto-general' | 'kyoto-announcements',
+) {
   switch (planet) {
     case 'jeju-general':
       return [...jejuDays.flat(), ...jejuRecaps()]
@@ -184,11 +186,32 @@ export function demoConversation(planet: 'jeju-general' | 'jeju-announcements' |
 /** Photo-sharing chatter that fills the evenings: short, repetitive, exactly what real groups send. */
 function jejuRecaps(): Line[] {
   const who = ['mina', 'jun', 'sora', 'leo', 'host']
-  const spots = ['성산일출봉', '우도', '한라산', '협재 해변', '오설록', '애월', '동문시장', 'Hallasan', 'Udo', 'Aewol']
-  const reactions = ['사진 올렸어요 📸', 'this one is my favourite', '너무 잘 나왔다 ㅋㅋ', 'need this as my wallpaper', '여기 또 가고 싶어요', 'sending the full-res version']
+  const spots = [
+    '성산일출봉',
+    '우도',
+    '한라산',
+    '협재 해변',
+    '오설록',
+    '애월',
+    '동문시장',
+    'Hallasan',
+    'Udo',
+    'Aewol',
+  ]
+  const reactions = [
+    '사진 올렸어요 📸',
+    'this one is my favourite',
+    '너무 잘 나왔다 ㅋㅋ',
+    'need this as my wallpaper',
+    '여기 또 가고 싶어요',
+    'sending the full-res version',
+  ]
   const lines: Line[] = []
   for (let i = 0; i < 160; i++) {
-    lines.push([who[i % who.length]!, `${spots[(i * 7) % spots.length]} — ${reactions[(i * 5) % reactions.length]}`])
+    lines.push([
+      who[i % who.length]!,
+      `${spots[(i * 7) % spots.length]} — ${reactions[(i * 5) % reactions.length]}`,
+    ])
   }
   return lines
 }

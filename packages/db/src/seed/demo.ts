@@ -21,7 +21,14 @@ export async function seedDemo(db: Db) {
   if (await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email } })) return false
   const users = []
   for (const account of DEMO_ACCOUNTS) {
-    users.push(await seedUser(db, { email: account.email, nickname: account.nickname, password: account.password, role: account.role }))
+    users.push(
+      await seedUser(db, {
+        email: account.email,
+        nickname: account.nickname,
+        password: account.password,
+        role: account.role,
+      }),
+    )
   }
   const [, host, mina, jun, sora, leo, yuki] = users as [(typeof users)[0], ...typeof users]
   const day = 24 * 3600 * 1000
@@ -34,7 +41,12 @@ export async function seedDemo(db: Db) {
     startDate: new Date(now - 3 * day),
     endDate: new Date(now + 4 * day),
     status: 'ACTIVE',
-    members: [{ userId: mina!.id, role: 'MODERATOR' }, { userId: jun!.id }, { userId: sora!.id }, { userId: leo!.id }],
+    members: [
+      { userId: mina!.id, role: 'MODERATOR' },
+      { userId: jun!.id },
+      { userId: sora!.id },
+      { userId: leo!.id },
+    ],
   })
   const kyoto = await seedTravel(db, {
     hostId: host!.id,
@@ -67,7 +79,10 @@ export async function seedDemo(db: Db) {
         createdAt: new Date(start + i * step),
       })),
     })
-    await db.planet.update({ where: { id: planetId }, data: { lastMessageAt: new Date(start + (lines.length - 1) * step) } })
+    await db.planet.update({
+      where: { id: planetId },
+      data: { lastMessageAt: new Date(start + (lines.length - 1) * step) },
+    })
   }
   return true
 }

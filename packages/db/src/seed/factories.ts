@@ -9,9 +9,11 @@ const suffix = () => randomBytes(4).toString('hex')
 const hashCache = new Map<string, Promise<string>>()
 /** Argon2id like the api; cached per password because tests create many users with the same one. */
 export const hashDemoPassword = (password: string) => {
-  let h = hashCache.get(password)
-  if (!h) hashCache.set(password, (h = hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 })))
-  return h
+  const cached = hashCache.get(password)
+  if (cached) return cached
+  const hashed = hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 })
+  hashCache.set(password, hashed)
+  return hashed
 }
 
 export type SeedUserOptions = {
@@ -35,7 +37,13 @@ export async function seedUser(db: DbOrTx, opts: SeedUserOptions = {}) {
       isBanned: !!opts.banned,
       banReason: opts.banned?.reason,
       bannedUntil: opts.banned?.until,
-      profile: { create: { nickname: opts.nickname ?? `traveller-${s}`, ...opts.profile, profileCompletion: opts.profile ? 80 : 20 } },
+      profile: {
+        create: {
+          nickname: opts.nickname ?? `traveller-${s}`,
+          ...opts.profile,
+          profileCompletion: opts.profile ? 80 : 20,
+        },
+      },
       identities: { create: { provider: 'PASSWORD', providerAccountId: email, email } },
     },
   })
@@ -78,7 +86,10 @@ export async function seedTravel(db: DbOrTx, opts: SeedTravelOptions) {
         type,
         createdById: opts.hostId,
         members: {
-          create: members.map((m) => ({ userId: m.userId, role: m.role === 'PARTICIPANT' ? ('MEMBER' as const) : ('MODERATOR' as const) })),
+          create: members.map((m) => ({
+            userId: m.userId,
+            role: m.role === 'PARTICIPANT' ? ('MEMBER' as const) : ('MODERATOR' as const),
+          })),
         },
       },
     })

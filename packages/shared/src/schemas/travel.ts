@@ -11,7 +11,10 @@ export const ZCreateTravelInput = z
     visibility: z.enum([TravelVisibility.PUBLIC, TravelVisibility.INVITE_ONLY]).default('INVITE_ONLY'),
     maxMembers: z.number().int().min(2).max(1000).optional(),
   })
-  .refine((v) => v.endDate >= v.startDate, { message: 'The end date must be on or after the start date.', path: ['endDate'] })
+  .refine((v) => v.endDate >= v.startDate, {
+    message: 'The end date must be on or after the start date.',
+    path: ['endDate'],
+  })
 export type TCreateTravelInput = z.infer<typeof ZCreateTravelInput>
 
 export const ZInviteCode = z
