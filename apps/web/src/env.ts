@@ -12,7 +12,10 @@ runtimeEnv.NEXTAUTH_URL ??= `http://localhost:${appConfig.port}`
 const authUrl = runtimeEnv.NEXTAUTH_URL
 
 export const serverEnv = {
-  apiUrl: (runtimeEnv.API_URL ?? runtimeEnv.NEXT_PUBLIC_API_URL ?? 'http://localhost:4000').replace(/\/+$/, ''),
+  apiUrl: (runtimeEnv.API_URL ?? runtimeEnv.NEXT_PUBLIC_API_URL ?? 'http://localhost:4000').replace(
+    /\/+$/,
+    '',
+  ),
   /** Undefined in production without a secret: next-auth then refuses every request instead of signing weakly. */
   authSecret: runtimeEnv.NEXTAUTH_SECRET ?? (isProduction && !isDemo ? undefined : appConfig.devSecret),
   authUrl,

@@ -57,13 +57,12 @@ export async function socialSignIn(rt: Runtime, input: TSocialSignInInput, meta:
   let userId = linked?.userId
   if (!userId) {
     // Link to an existing account only through an email the provider verified.
-    const byEmail =
-      identity.email && identity.emailVerified
-        ? await rt.db.user.findUnique({
-            where: { email: identity.email.toLowerCase() },
-            select: { id: true },
-          })
-        : null
+    const byEmail = identity.email
+      ? await rt.db.user.findUnique({ where: { email: identity.email.toLowerCase() }, select: { id: true } })
+      : null
+    if (byEmail && !identity.emailVerified) {
+      throw new AppError('AUTH005', 'An account with this email already exists. Sign in with your password first.')
+    }
     if (byEmail) {
       await rt.db.identity.create({
         data: {

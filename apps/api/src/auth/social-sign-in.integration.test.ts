@@ -75,8 +75,8 @@ describe('social sign-in', () => {
         }),
       })
       .catch((e: { cause?: { code: string } }) => e.cause?.code)
-    // An unverified email must not take over the account; the unique email refuses a second account.
-    expect(unverified).toBe('SYS003')
+    // An unverified email must not take over the account; 
+    expect(unverified).toBe('AUTH005')
     const linked = await anonCaller(t.rt).auth.socialSignIn({
       provider: 'GOOGLE',
       idToken: await googleToken({ sub: 'google-verified', email: 'jun@example.com', email_verified: true }),

@@ -9,7 +9,9 @@ import { SessionWatcher } from '@/components/session-watcher'
 const SESSION_POLL_SECONDS = 60
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }))
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }),
+  )
   return (
     <SessionProvider refetchInterval={SESSION_POLL_SECONDS} refetchOnWindowFocus>
       <QueryClientProvider client={queryClient}>

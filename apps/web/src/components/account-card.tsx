@@ -4,13 +4,8 @@ import styles from './account-card.module.css'
 import { RoleBadge } from './role-badge'
 import { SignOutButton } from './sign-out-button'
 
-const initialsOf = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase())
-    .join('') || '?'
+// First letter or digit of the nickname: nicknames are free text ("Hana (host)", emoji, scripts without case).
+const initialOf = (name: string) => name.match(/[\p{L}\p{N}]/u)?.[0]?.toUpperCase() ?? '?'
 
 type AccountCardProps = { user: Session['user']; heading: string; children?: ReactNode }
 
@@ -19,7 +14,7 @@ export function AccountCard({ user, heading, children }: AccountCardProps) {
   return (
     <section className={styles.card} aria-labelledby="account-heading">
       <div className={styles.avatar} aria-hidden="true">
-        {initialsOf(user.nickname)}
+        {initialOf(user.nickname)}
       </div>
       <div className={styles.body}>
         <h1 id="account-heading" className={styles.heading}>

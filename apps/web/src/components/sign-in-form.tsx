@@ -1,7 +1,7 @@
 'use client'
 
-import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
+import { signIn } from 'next-auth/react'
 import { useActionState, useState } from 'react'
 import styles from './sign-in-form.module.css'
 import { useHydrated } from './use-hydrated'
@@ -60,7 +60,7 @@ export function SignInForm({ demoHint }: { demoHint?: string }) {
             autoComplete="current-password"
             placeholder="Your password"
             aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? 'signin-error' : undefined}
+            aria-describedby={state.error ? 'signin-error' : undefined}
             required
           />
           <button
@@ -75,7 +75,7 @@ export function SignInForm({ demoHint }: { demoHint?: string }) {
         </div>
       </div>
 
-      <div id="signin-error" role="alert" className={styles.errorSlot}>
+      <div id="signin-error" role="alert" className={styles.errorSlot} data-testid="signin-error">
         {state.error ? <p className={styles.error}>{state.error}</p> : null}
       </div>
 

@@ -1,7 +1,11 @@
 import styles from './showcase.module.css'
 
 const MESSAGES = [
-  { who: 'Jae · Host', text: 'Bus leaves the hotel lobby at 8:30. Bring a jacket for the ridge walk!', mine: false },
+  {
+    who: 'Jae · Host',
+    text: 'Bus leaves the hotel lobby at 8:30. Bring a jacket for the ridge walk!',
+    mine: false,
+  },
   { who: 'Mina', text: 'Can someone save me a window seat?', mine: true },
   { who: 'Leo', text: 'Done, row 3. See you downstairs.', mine: false },
 ]

@@ -12,7 +12,11 @@ export default async function SignInPage() {
   const session = await readSession()
   if (session && !session.error) redirect('/')
   return (
-    <AuthShell heading="Welcome back" lead="Sign in to pick up your group's conversation." showcase={<TripShowcase />}>
+    <AuthShell
+      heading="Welcome back"
+      lead="Sign in to pick up your group's conversation."
+      showcase={<TripShowcase />}
+    >
       <SignInForm demoHint={serverEnv.demoHint} />
     </AuthShell>
   )

@@ -14,7 +14,12 @@ export type TAuthResult = {
 export type TSessionUser = Pick<TokenResult['user'], 'id' | 'email' | 'role' | 'nickname'>
 
 // Only what the UI needs goes into the cookie, which must stay well under the 4 KB browsers allow.
-const toAuthResult = ({ accessToken, refreshToken, accessTokenExpiresAt, user }: TokenResult): TAuthResult => ({
+const toAuthResult = ({
+  accessToken,
+  refreshToken,
+  accessTokenExpiresAt,
+  user,
+}: TokenResult): TAuthResult => ({
   accessToken,
   refreshToken,
   accessTokenExpiresAt: new Date(accessTokenExpiresAt).toISOString(),

@@ -1,6 +1,7 @@
 // Session shape shared by the next-auth `session` callback and server components.
-import { NextRequest } from 'next/server'
+
 import { headers } from 'next/headers'
+import { NextRequest } from 'next/server'
 import type { Session } from 'next-auth'
 import { getToken, type JWT } from 'next-auth/jwt'
 import { serverEnv } from '../../env'

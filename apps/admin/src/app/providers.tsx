@@ -1,0 +1,23 @@
+'use client'
+
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { SessionProvider } from 'next-auth/react'
+import { type ReactNode, useState } from 'react'
+import { SessionWatcher } from '@/components/session-watcher'
+
+// Polling keeps the access token fresh: the session route refreshes it within 60 s of expiry.
+const SESSION_POLL_SECONDS = 60
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }),
+  )
+  return (
+    <SessionProvider refetchInterval={SESSION_POLL_SECONDS} refetchOnWindowFocus>
+      <QueryClientProvider client={queryClient}>
+        <SessionWatcher />
+        {children}
+      </QueryClientProvider>
+    </SessionProvider>
+  )
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { AuthShell } from '@/components/auth-shell'
+import { HostShowcase } from '@/components/host-showcase'
+import { SignInForm } from '@/components/sign-in-form'
+import { serverEnv } from '@/env'
+import { readSession } from '@/lib/auth/session'
+
+export const metadata: Metadata = { title: 'Sign in' }
+
+export default async function SignInPage() {
+  const session = await readSession()
+  if (session && !session.error) redirect('/')
+  return (
+    <AuthShell
+      heading="Connecto Admin"
+      lead="Sign in with your host or admin account."
+      showcase={<HostShowcase />}
+    >
+      <SignInForm demoHint={serverEnv.demoHint} />
+    </AuthShell>
+  )
+}

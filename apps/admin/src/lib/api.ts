@@ -1,0 +1,35 @@
+// Server-side tRPC client for the api, typed by its router. Used from next-auth on the Node side only.
+import type { AppRouter } from '@connecto/api'
+import type { AppErrorData } from '@connecto/shared'
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client'
+import superjson from 'superjson'
+import { serverEnv } from '../env'
+
+const TIMEOUT_MS = 10_000
+
+/** `forwardedFor` passes the browser's address on, so the api rate-limits people rather than this server. */
+export function createApiClient({ forwardedFor }: { forwardedFor?: string } = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${serverEnv.apiUrl}/trpc`,
+        transformer: superjson,
+        headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+        fetch: (url, init) => {
+          const timeout = AbortSignal.timeout(TIMEOUT_MS)
+          const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+          return fetch(url, { ...init, cache: 'no-store', signal })
+        },
+      }),
+    ],
+  })
+}
+
+export type ApiRefusal = { app: AppErrorData; httpStatus: number }
+
+/** What the api said when it refused a call; null when it never answered (down, timed out, not the api). */
+export function readApiRefusal(error: unknown): ApiRefusal | null {
+  if (!(error instanceof TRPCClientError)) return null
+  const data = error.data as { app?: AppErrorData; httpStatus?: number } | undefined
+  return data?.app ? { app: data.app, httpStatus: data.httpStatus ?? 500 } : null
+}
