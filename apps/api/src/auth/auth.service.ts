@@ -61,7 +61,10 @@ export async function socialSignIn(rt: Runtime, input: TSocialSignInInput, meta:
       ? await rt.db.user.findUnique({ where: { email: identity.email.toLowerCase() }, select: { id: true } })
       : null
     if (byEmail && !identity.emailVerified) {
-      throw new AppError('AUTH005', 'An account with this email already exists. Sign in with your password first.')
+      throw new AppError(
+        'AUTH005',
+        'An account with this email already exists. Sign in with your password first.',
+      )
     }
     if (byEmail) {
       await rt.db.identity.create({

@@ -75,7 +75,7 @@ describe('social sign-in', () => {
         }),
       })
       .catch((e: { cause?: { code: string } }) => e.cause?.code)
-    // An unverified email must not take over the account; 
+    // An unverified email must not take over the account.
     expect(unverified).toBe('AUTH005')
     const linked = await anonCaller(t.rt).auth.socialSignIn({
       provider: 'GOOGLE',
