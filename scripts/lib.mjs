@@ -49,6 +49,9 @@ export function ensureInstalled() {
   pnpm(['install', '--frozen-lockfile'])
 }
 
+// Next.js would try to send telemetry; these machines (and many CI runners) have no route for it.
+process.env.NEXT_TELEMETRY_DISABLED = '1'
+
 const children = new Set()
 export function spawnChild(name, cmd, args, opts = {}) {
   const child = spawn(cmd, args, {

@@ -42,6 +42,16 @@ const ZEnv = z.object({
     .min(60)
     .default(7 * 24 * 60 * 60),
   CORS_ORIGINS: csv,
+  /** Peers whose X-Forwarded-For is believed (the web apps' servers, a load balancer). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1,::ffff:127.0.0.1')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** Seed demo data into an empty database at start-up. */
   SEED_DEMO: boolFlag,
   EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
@@ -92,6 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     accessTokenTtl: e.ACCESS_TOKEN_TTL,
     refreshTokenTtl: e.REFRESH_TOKEN_TTL,
     corsOrigins: e.CORS_ORIGINS,
+    trustedProxies: e.TRUSTED_PROXIES,
     seedDemo: e.SEED_DEMO,
     eventRetentionHours: e.EVENT_RETENTION_HOURS,
     signInLimits: { perIp: e.SIGNIN_LIMIT_PER_IP, perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT },

@@ -28,10 +28,13 @@ function bearerFrom(
   return header?.startsWith('Bearer ') ? header.slice(7) : null
 }
 
-export function clientIp(req: IncomingMessage) {
+/** The caller's address; X-Forwarded-For counts only from a trusted proxy, or anyone could pick an IP. */
+export function clientIp(req: IncomingMessage, trustedProxies: string[]) {
+  const peer = req.socket.remoteAddress ?? 'unknown'
+  if (!trustedProxies.includes(peer)) return peer
   const forwarded = req.headers['x-forwarded-for']
-  const first = Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(',')[0]
-  return first?.trim() || req.socket.remoteAddress || 'unknown'
+  const hops = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',')
+  return hops.at(-1)?.trim() || peer
 }
 
 export async function createContext(
@@ -39,7 +42,7 @@ export async function createContext(
   req: IncomingMessage,
   connectionParams?: Record<string, string | undefined> | null,
 ): Promise<Context> {
-  const base = { rt, ip: clientIp(req), requestId: randomUUID() }
+  const base = { rt, ip: clientIp(req, rt.config.trustedProxies), requestId: randomUUID() }
   const token = bearerFrom(req, connectionParams)
   if (!token) return { ...base, claims: null, authError: null }
   const result = await readAccessToken(rt.config, token)

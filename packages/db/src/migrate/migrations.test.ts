@@ -59,7 +59,7 @@ describe('migrations', () => {
   }, 60_000)
 
   it.skipIf(!hasServer)(
-    'schema.prisma and the migrations folder agree (skipped without a Postgres server: the diff needs a shadow database)',
+    'schema.prisma and the migrations folder agree (needs a Postgres server for the shadow database)',
     async () => {
       // Needs a real server: the diff replays the migrations into a shadow database.
       expect(await diffMigrationsToSchema(url)).toBe('')
