@@ -54,7 +54,9 @@ process.env.NEXT_TELEMETRY_DISABLED = '1'
 
 const children = new Set()
 export function spawnChild(name, cmd, args, opts = {}) {
+  // Own process group, so stopping reaches what pnpm starts underneath (tsx, next-server) too.
   const child = spawn(cmd, args, {
+    detached: process.platform !== 'win32',
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: process.platform === 'win32',
@@ -87,8 +89,13 @@ let stopping = false
 export function stopAll(code = 0) {
   if (stopping) return
   stopping = true
-  for (const child of children) child.kill('SIGTERM')
-  setTimeout(() => process.exit(code), 1500).unref()
+  for (const child of children) {
+    try {
+      if (process.platform === 'win32') child.kill('SIGTERM')
+      else process.kill(-child.pid, 'SIGTERM')
+    } catch {}
+  }
+  setTimeout(() => process.exit(code), 8000).unref()
   if (children.size === 0) process.exit(code)
   const timer = setInterval(() => {
     if (children.size === 0) {

@@ -15,6 +15,11 @@ test.describe('web sign-in', () => {
     await expect(page.getByTestId('whoami')).toContainText('Signed in as')
     await expect(page.getByTestId('whoami')).toContainText(`(${traveller.email})`)
     await expect(page.getByTestId('role')).toHaveAttribute('data-role', 'USER')
+    // The seeded traveller belongs to both demo travels.
+    const travels = page.getByTestId('travel-card')
+    await expect(travels).toHaveCount(2)
+    await expect(travels.filter({ hasText: 'Jeju Spring Escape' })).toBeVisible()
+    await expect(travels.filter({ hasText: 'Kyoto Autumn Walk' })).toBeVisible()
     await capture('home')
 
     await page.getByRole('button', { name: 'Sign out' }).click()

@@ -1,18 +1,40 @@
 import { redirect } from 'next/navigation'
 import { AccountCard } from '@/components/account-card'
 import { EmptyState } from '@/components/empty-state'
+import { TravelList, TravelListError } from '@/components/travel-list'
+import { createApiClient, type MyTravel, readApiRefusal } from '@/lib/api'
 import { readSession } from '@/lib/auth/session'
+
+const UNREACHABLE_MESSAGE = 'Connecto is not answering right now. Try again in a moment.'
+
+type TravelsResult = { ok: true; travels: MyTravel[] } | { ok: false; message: string }
+
+async function loadMyTravels(accessToken: string): Promise<TravelsResult> {
+  try {
+    const travels = await createApiClient({ accessToken }).travels.listMine.query()
+    return { ok: true, travels }
+  } catch (error) {
+    return { ok: false, message: readApiRefusal(error)?.app.message ?? UNREACHABLE_MESSAGE }
+  }
+}
 
 export default async function HomePage() {
   const session = await readSession()
   if (!session || session.error) redirect('/signin')
   const { user } = session
+  const result = await loadMyTravels(session.accessToken)
   return (
     <div className="page">
       <AccountCard user={user} heading={`Welcome back, ${user.nickname}`} />
-      <EmptyState title="No travels yet">
-        When a host invites you to a trip, its group chat and announcements show up here.
-      </EmptyState>
+      {!result.ok ? (
+        <TravelListError message={result.message} />
+      ) : result.travels.length === 0 ? (
+        <EmptyState title="No travels yet">
+          When a host invites you to a trip, its group chat and announcements show up here.
+        </EmptyState>
+      ) : (
+        <TravelList travels={result.travels} />
+      )}
     </div>
   )
 }

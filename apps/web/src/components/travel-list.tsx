@@ -1,0 +1,176 @@
+import type { ReactNode } from 'react'
+import type { MyTravel } from '@/lib/api'
+import { CopyButton } from './copy-button'
+import styles from './travel-list.module.css'
+
+type TravelStatus = MyTravel['status']
+type TravelRole = MyTravel['myRole']
+type PlanetType = MyTravel['planets'][number]['type']
+
+const STATUS_LABELS: Record<TravelStatus, string> = {
+  PLANNING: 'Planning',
+  ACTIVE: 'Happening now',
+  ENDED: 'Ended',
+}
+
+const ROLE_LABELS: Record<TravelRole, string> = {
+  HOST: 'Host',
+  MODERATOR: 'Moderator',
+  PARTICIPANT: 'Participant',
+}
+
+const PLANET_LABELS: Record<PlanetType, string> = {
+  GROUP: 'Group chat',
+  DIRECT: 'Direct messages',
+  ANNOUNCEMENT: 'Announcements',
+}
+
+// Travel dates are whole days; UTC keeps the range the same whichever zone this server runs in.
+const dateFormat = new Intl.DateTimeFormat('en', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+const formatDates = (start: Date, end: Date) => dateFormat.formatRange(start, end)
+
+function Icon({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
+      {children}
+    </svg>
+  )
+}
+
+const PLANET_ICONS: Record<PlanetType, ReactNode> = {
+  GROUP: (
+    <Icon>
+      <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z" />
+    </Icon>
+  ),
+  DIRECT: (
+    <Icon>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </Icon>
+  ),
+  ANNOUNCEMENT: (
+    <Icon>
+      <path d="M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1z" />
+      <path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" />
+    </Icon>
+  ),
+}
+
+function TravelCard({ travel }: { travel: MyTravel }) {
+  const headingId = `travel-${travel.id}`
+  return (
+    <article className={styles.card} aria-labelledby={headingId} data-testid="travel-card">
+      <header className={styles.cardHeader}>
+        <h3 id={headingId} className={styles.name}>
+          {travel.name}
+        </h3>
+        <span className={styles.status} data-status={travel.status}>
+          {STATUS_LABELS[travel.status]}
+        </span>
+      </header>
+
+      <ul className={styles.facts}>
+        <li>
+          <Icon>
+            <rect x="3" y="5" width="18" height="16" rx="2" />
+            <path d="M3 10h18M8 3v4M16 3v4" />
+          </Icon>
+          {formatDates(travel.startDate, travel.endDate)}
+        </li>
+        <li>
+          <Icon>
+            <circle cx="9" cy="8" r="3.5" />
+            <path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14.5a6.5 6.5 0 0 1 3.5 5.5" />
+          </Icon>
+          {travel.memberCount === 1 ? '1 member' : `${travel.memberCount} members`}
+        </li>
+        <li>
+          <span className={styles.role} data-role={travel.myRole}>
+            {ROLE_LABELS[travel.myRole]}
+          </span>
+        </li>
+      </ul>
+
+      {travel.description ? <p className={styles.description}>{travel.description}</p> : null}
+
+      {travel.planets.length > 0 ? (
+        <ul className={styles.planets} aria-label="Planets">
+          {travel.planets.map((planet) => (
+            <li
+              key={planet.id}
+              className={styles.planet}
+              data-type={planet.type}
+              title={PLANET_LABELS[planet.type]}
+            >
+              <span className={styles.planetIcon}>{PLANET_ICONS[planet.type]}</span>
+              <span className={styles.planetName}>{planet.name}</span>
+              <span className="visually-hidden"> ({PLANET_LABELS[planet.type]})</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {travel.inviteCode ? (
+        <div className={styles.invite}>
+          <div className={styles.inviteText}>
+            <span className={styles.inviteLabel}>Invite code</span>
+            <code className={styles.inviteCode}>{travel.inviteCode}</code>
+          </div>
+          <CopyButton value={travel.inviteCode} label={`Copy invite code for ${travel.name}`} />
+        </div>
+      ) : null}
+    </article>
+  )
+}
+
+export function TravelList({ travels }: { travels: MyTravel[] }) {
+  return (
+    <section className={styles.section} aria-labelledby="travels-heading">
+      <div className={styles.sectionHeader}>
+        <h2 id="travels-heading" className={styles.sectionTitle}>
+          Your travels
+        </h2>
+        <span className={styles.count}>{travels.length}</span>
+      </div>
+      <div className={styles.grid}>
+        {travels.map((travel) => (
+          <TravelCard key={travel.id} travel={travel} />
+        ))}
+      </div>
+    </section>
+  )
+}
+
+export function TravelListError({ message }: { message: string }) {
+  return (
+    <section className={styles.error} role="alert" data-testid="travels-error">
+      <div className={styles.errorIcon} aria-hidden="true">
+        !
+      </div>
+      <div className={styles.errorBody}>
+        <h2 className={styles.errorTitle}>We couldn’t load your travels</h2>
+        <p className={styles.errorMessage}>{message}</p>
+      </div>
+      <a className={`button button-secondary ${styles.retry}`} href="/">
+        Try again
+      </a>
+    </section>
+  )
+}
