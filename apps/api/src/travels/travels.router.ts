@@ -1,6 +1,26 @@
-import { ZCreateTravelInput, ZJoinTravelInput } from '@connecto/shared'
+import {
+  ZCreateTravelInput,
+  ZDiscoverTravelsInput,
+  ZGetTravelInput,
+  ZJoinTravelInput,
+  ZLeaveTravelInput,
+  ZListTravelMembersInput,
+  ZRegenerateInviteCodeInput,
+  ZRemoveTravelMemberInput,
+  ZSetTravelRoleInput,
+  ZTransferHostInput,
+  ZUpdateTravelInput,
+} from '@connecto/shared'
 import { protectedProcedure, router } from '../trpc/init.ts'
-import { createTravel, joinTravel, listMyTravels } from './travels.service.ts'
+import {
+  leaveTravel,
+  listTravelMembers,
+  removeTravelMember,
+  setTravelRole,
+  transferHost,
+} from './travel-members.service.ts'
+import { regenerateInviteCode, updateTravel } from './travel-settings.service.ts'
+import { createTravel, discoverTravels, getTravel, joinTravel, listMyTravels } from './travels.service.ts'
 
 export const travelsRouter = router({
   create: protectedProcedure
@@ -10,4 +30,31 @@ export const travelsRouter = router({
     .input(ZJoinTravelInput)
     .mutation(({ ctx, input }) => joinTravel(ctx.rt, ctx.user.id, input)),
   listMine: protectedProcedure.query(({ ctx }) => listMyTravels(ctx.rt, ctx.user.id)),
+  get: protectedProcedure
+    .input(ZGetTravelInput)
+    .query(({ ctx, input }) => getTravel(ctx.rt, ctx.user, input)),
+  discover: protectedProcedure
+    .input(ZDiscoverTravelsInput)
+    .query(({ ctx, input }) => discoverTravels(ctx.rt, input)),
+  update: protectedProcedure
+    .input(ZUpdateTravelInput)
+    .mutation(({ ctx, input }) => updateTravel(ctx.rt, ctx.user, input)),
+  regenerateInviteCode: protectedProcedure
+    .input(ZRegenerateInviteCodeInput)
+    .mutation(({ ctx, input }) => regenerateInviteCode(ctx.rt, ctx.user, input)),
+  members: protectedProcedure
+    .input(ZListTravelMembersInput)
+    .query(({ ctx, input }) => listTravelMembers(ctx.rt, ctx.user, input)),
+  leave: protectedProcedure
+    .input(ZLeaveTravelInput)
+    .mutation(({ ctx, input }) => leaveTravel(ctx.rt, ctx.user, input)),
+  removeMember: protectedProcedure
+    .input(ZRemoveTravelMemberInput)
+    .mutation(({ ctx, input }) => removeTravelMember(ctx.rt, ctx.user, input)),
+  transferHost: protectedProcedure
+    .input(ZTransferHostInput)
+    .mutation(({ ctx, input }) => transferHost(ctx.rt, ctx.user, input)),
+  setRole: protectedProcedure
+    .input(ZSetTravelRoleInput)
+    .mutation(({ ctx, input }) => setTravelRole(ctx.rt, ctx.user, input)),
 })

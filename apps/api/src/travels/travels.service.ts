@@ -1,9 +1,17 @@
 // Travels: create (the creator hosts; a General and an Announcements planet come with it), join by
-// invite code, list mine. The full group model (roles, moderation, discovery) builds on this.
-import type { TCreateTravelInput, TJoinTravelInput } from '@connecto/shared'
+// invite code, list mine, get one, discover public ones. Membership and host settings live beside this.
+import type {
+  TCreateTravelInput,
+  TDiscoverTravelsInput,
+  TGetTravelInput,
+  TJoinTravelInput,
+  TravelRole,
+  TravelVisibility,
+} from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import type { Runtime } from '../runtime.ts'
 import { generateInviteCode } from './invite-code.ts'
+import { type Actor, requireTravelReader } from './travel-access.ts'
 import { statusForDates } from './travel-status.ts'
 
 export async function createTravel(rt: Runtime, userId: string, input: TCreateTravelInput) {
@@ -109,9 +117,77 @@ export async function listMyTravels(rt: Runtime, userId: string) {
     startDate: travel.startDate,
     endDate: travel.endDate,
     visibility: travel.visibility,
-    inviteCode: role === 'PARTICIPANT' && travel.visibility === 'INVITE_ONLY' ? null : travel.inviteCode,
+    inviteCode: visibleInviteCode(role, travel),
     memberCount: travel._count.members,
     myRole: role,
     planets: travel.planets,
   }))
+}
+
+/** Participants of an invite-only travel do not see its code; staff, admins and public travels do. */
+function visibleInviteCode(
+  role: TravelRole | null,
+  travel: { visibility: TravelVisibility; inviteCode: string },
+) {
+  return role === 'PARTICIPANT' && travel.visibility === 'INVITE_ONLY' ? null : travel.inviteCode
+}
+
+export async function getTravel(rt: Runtime, actor: Actor, input: TGetTravelInput) {
+  const { travel, membership } = await requireTravelReader(rt.db, actor, input.travelId)
+  const memberCount = await rt.db.travelUser.count({ where: { travelId: travel.id, status: 'ACTIVE' } })
+  const myRole = membership?.role ?? null
+  return {
+    id: travel.id,
+    name: travel.name,
+    description: travel.description,
+    status: travel.status,
+    startDate: travel.startDate,
+    endDate: travel.endDate,
+    visibility: travel.visibility,
+    maxMembers: travel.maxMembers,
+    isFrozen: travel.isFrozen,
+    inviteCode: visibleInviteCode(myRole, travel),
+    memberCount,
+    myRole,
+  }
+}
+
+/** Public travels one can still join, soonest first, keyset-paged by travel id. */
+export async function discoverTravels(rt: Runtime, input: TDiscoverTravelsInput) {
+  const cursor = input.cursor
+    ? await rt.db.travel.findUnique({ where: { id: input.cursor }, select: { id: true, startDate: true } })
+    : null
+  const rows = await rt.db.travel.findMany({
+    where: {
+      visibility: 'PUBLIC',
+      deletedAt: null,
+      status: { not: 'ENDED' },
+      // A stored status lags the clock; a past end date means ended even before the status job runs.
+      endDate: { gte: rt.clock.now() },
+      ...(cursor
+        ? {
+            OR: [
+              { startDate: { gt: cursor.startDate } },
+              { startDate: cursor.startDate, id: { gt: cursor.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ startDate: 'asc' }, { id: 'asc' }],
+    take: input.limit + 1,
+    include: { _count: { select: { members: { where: { status: 'ACTIVE' } } } } },
+  })
+  const items = rows.slice(0, input.limit).map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    status: t.status,
+    startDate: t.startDate,
+    endDate: t.endDate,
+    maxMembers: t.maxMembers,
+    // Public means anyone may join, and joining takes the code.
+    inviteCode: t.inviteCode,
+    memberCount: t._count.members,
+  }))
+  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null }
 }

@@ -1,0 +1,16 @@
+// The moderation trail: every staff action writes one AuditLog row inside the transaction that made it,
+// so the log never records an action that rolled back nor misses one that committed.
+import type { Prisma, Tx } from '@connecto/db'
+
+export type AuditEntry = {
+  actorId: string
+  /** Dotted, past tense: 'travel.member.removed'. */
+  action: string
+  targetType: 'travel' | 'user'
+  targetId: string
+  details?: Prisma.InputJsonObject
+}
+
+export function recordAudit(tx: Tx, entry: AuditEntry) {
+  return tx.auditLog.create({ data: entry })
+}

@@ -1,0 +1,142 @@
+// Membership of a travel: list members, leave, and the host's and moderators' actions on members
+// (remove, hand over the host role, promote / demote). Every change runs in one transaction with the
+// travel row locked; staff actions write their audit row in that same transaction.
+import type { Tx } from '@connecto/db'
+import type {
+  TLeaveTravelInput,
+  TListTravelMembersInput,
+  TRemoveTravelMemberInput,
+  TravelRole,
+  TSetTravelRoleInput,
+  TTransferHostInput,
+} from '@connecto/shared'
+import { isTravelStaff } from '@connecto/shared'
+import { AppError } from '../errors/app-error.ts'
+import { recordAudit } from '../moderation/audit.ts'
+import type { Runtime } from '../runtime.ts'
+import {
+  type Actor,
+  loadTravelAccess,
+  lockTravel,
+  requireActiveMember,
+  requireTravelHost,
+  requireTravelReader,
+  requireTravelStaff,
+} from './travel-access.ts'
+
+export async function listTravelMembers(rt: Runtime, actor: Actor, input: TListTravelMembersInput) {
+  const { membership, isAdmin } = await requireTravelReader(rt.db, actor, input.travelId)
+  if (input.includeInactive && !isAdmin && !isTravelStaff(membership)) throw new AppError('TRV011')
+  const rows = await rt.db.travelUser.findMany({
+    where: { travelId: input.travelId, ...(input.includeInactive ? {} : { status: 'ACTIVE' }) },
+    orderBy: [{ role: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }],
+    include: { user: { select: { profile: { select: { nickname: true } } } } },
+  })
+  return rows.map((m) => ({
+    userId: m.userId,
+    nickname: m.user.profile?.nickname ?? null,
+    role: m.role,
+    status: m.status,
+    joinedAt: m.joinedAt,
+  }))
+}
+
+/** Leaves the travel and all its planets. Planet roles drop to MEMBER so a rejoin starts from scratch. */
+async function deactivateMember(tx: Tx, travelId: string, userId: string, now: Date) {
+  await tx.travelUser.update({
+    where: { travelId_userId: { travelId, userId } },
+    data: { status: 'LEFT', leftAt: now },
+  })
+  await tx.planetUser.updateMany({
+    where: { userId, status: 'ACTIVE', planet: { travelId } },
+    data: { status: 'LEFT', role: 'MEMBER' },
+  })
+}
+
+/** Planet roles follow the travel role: staff moderate every planet they are in. */
+async function syncPlanetRoles(tx: Tx, travelId: string, userId: string, role: TravelRole) {
+  await tx.planetUser.updateMany({
+    where: { userId, status: 'ACTIVE', planet: { travelId } },
+    data: { role: role === 'PARTICIPANT' ? 'MEMBER' : 'MODERATOR' },
+  })
+}
+
+export async function leaveTravel(rt: Runtime, actor: Actor, input: TLeaveTravelInput) {
+  await rt.db.$transaction(async (tx) => {
+    await lockTravel(tx, input.travelId)
+    const { membership } = await loadTravelAccess(tx, actor, input.travelId)
+    if (!membership) throw new AppError('TRV002')
+    if (membership.role === 'HOST') throw new AppError('TRV010')
+    await deactivateMember(tx, input.travelId, actor.id, rt.clock.now())
+  })
+  return { travelId: input.travelId, status: 'LEFT' as const }
+}
+
+/** The host removes anyone else; a moderator removes participants only. */
+export async function removeTravelMember(rt: Runtime, actor: Actor, input: TRemoveTravelMemberInput) {
+  await rt.db.$transaction(async (tx) => {
+    await lockTravel(tx, input.travelId)
+    const { membership } = await requireTravelStaff(tx, actor, input.travelId)
+    const target = await requireActiveMember(tx, input.travelId, input.userId)
+    const mayRemove = target.role === 'PARTICIPANT' || (membership.role === 'HOST' && target.role !== 'HOST')
+    if (!mayRemove) throw new AppError('TRV012')
+    await deactivateMember(tx, input.travelId, input.userId, rt.clock.now())
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'travel.member.removed',
+      targetType: 'user',
+      targetId: input.userId,
+      details: { travelId: input.travelId, role: target.role },
+    })
+  })
+  return { travelId: input.travelId, userId: input.userId, status: 'LEFT' as const }
+}
+
+/** Hands the host role to an active member; the old host stays on as a moderator. */
+export async function transferHost(rt: Runtime, actor: Actor, input: TTransferHostInput) {
+  await rt.db.$transaction(async (tx) => {
+    await lockTravel(tx, input.travelId)
+    await requireTravelHost(tx, actor, input.travelId)
+    if (input.userId === actor.id) throw new AppError('TRV012', 'You are already the host.')
+    await requireActiveMember(tx, input.travelId, input.userId)
+    await tx.travelUser.update({
+      where: { travelId_userId: { travelId: input.travelId, userId: input.userId } },
+      data: { role: 'HOST' },
+    })
+    await tx.travelUser.update({
+      where: { travelId_userId: { travelId: input.travelId, userId: actor.id } },
+      data: { role: 'MODERATOR' },
+    })
+    await syncPlanetRoles(tx, input.travelId, input.userId, 'HOST')
+    await syncPlanetRoles(tx, input.travelId, actor.id, 'MODERATOR')
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'travel.host.transferred',
+      targetType: 'user',
+      targetId: input.userId,
+      details: { travelId: input.travelId, previousHostId: actor.id },
+    })
+  })
+  return { travelId: input.travelId, hostId: input.userId }
+}
+
+/** Promotes a participant to moderator or demotes a moderator; the host role moves only by transfer. */
+export async function setTravelRole(rt: Runtime, actor: Actor, input: TSetTravelRoleInput) {
+  await rt.db.$transaction(async (tx) => {
+    await lockTravel(tx, input.travelId)
+    await requireTravelHost(tx, actor, input.travelId)
+    const target = await requireActiveMember(tx, input.travelId, input.userId)
+    if (target.role === 'HOST') throw new AppError('TRV012', 'Transfer the host role instead.')
+    if (target.role === input.role) return
+    await tx.travelUser.update({ where: { id: target.id }, data: { role: input.role } })
+    await syncPlanetRoles(tx, input.travelId, input.userId, input.role)
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'travel.member.role_changed',
+      targetType: 'user',
+      targetId: input.userId,
+      details: { travelId: input.travelId, from: target.role, to: input.role },
+    })
+  })
+  return { travelId: input.travelId, userId: input.userId, role: input.role }
+}
