@@ -1,6 +1,7 @@
 import { authRouter } from './auth/auth.router.ts'
 import { devicesRouter } from './devices/devices.router.ts'
 import { messagesRouter } from './messages/messages.router.ts'
+import { planetsRouter } from './planets/planets.router.ts'
 import { travelsRouter } from './travels/travels.router.ts'
 import { router } from './trpc/init.ts'
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   devices: devicesRouter,
   travels: travelsRouter,
   messages: messagesRouter,
+  planets: planetsRouter,
 })
 
 export type AppRouter = typeof appRouter

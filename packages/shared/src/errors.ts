@@ -46,6 +46,8 @@ export const ERRORS = {
   PLT004: { trpc: 'PRECONDITION_FAILED', message: 'Chat is closed at this time.' },
   PLT005: { trpc: 'FORBIDDEN', message: 'Only hosts and moderators can post announcements.' },
   PLT006: { trpc: 'PRECONDITION_FAILED', message: 'This planet is archived.' },
+  PLT007: { trpc: 'PRECONDITION_FAILED', message: 'Direct chats cannot be changed this way.' },
+  PLT008: { trpc: 'BAD_REQUEST', message: 'You cannot open a direct chat with yourself.' },
   MSG001: { trpc: 'NOT_FOUND', message: 'Message not found.' },
   MSG002: { trpc: 'PRECONDITION_FAILED', message: 'The edit window for this message has passed.' },
   MSG003: { trpc: 'FORBIDDEN', message: 'You cannot delete this message.' },

@@ -6,7 +6,7 @@ export type AuditEntry = {
   actorId: string
   /** Dotted, past tense: 'travel.member.removed'. */
   action: string
-  targetType: 'travel' | 'user'
+  targetType: 'travel' | 'user' | 'planet'
   targetId: string
   details?: Prisma.InputJsonObject
 }

@@ -2,6 +2,7 @@
 import { canPostIn } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import type { Runtime } from '../runtime.ts'
+import { chatAvailability } from './time-window.ts'
 
 export async function requirePlanetReader(rt: Runtime, userId: string, planetId: string) {
   const planet = await rt.db.planet.findUnique({
@@ -11,6 +12,9 @@ export async function requirePlanetReader(rt: Runtime, userId: string, planetId:
       type: true,
       status: true,
       travelId: true,
+      timeRestrictionType: true,
+      timeRestriction: true,
+      timeZone: true,
       travel: {
         select: {
           isFrozen: true,
@@ -43,5 +47,18 @@ export async function requirePlanetWriter(rt: Runtime, userId: string, planetId:
     )
   }
   if (!canPostIn(planet.type, travelMember, planetMember.role)) throw new AppError('PLT005')
+  // Chat hours bind everyone, staff included; announcements are never closed.
+  if (planet.type !== 'ANNOUNCEMENT') {
+    const hours = chatAvailability(
+      { type: planet.timeRestrictionType, restriction: planet.timeRestriction, timeZone: planet.timeZone },
+      rt.clock.now(),
+    )
+    if (!hours.open) {
+      const opens = hours.nextOpenAt
+        ? `It opens at ${hours.nextOpenAt.toISOString()}.`
+        : 'It does not open again.'
+      throw new AppError('PLT004', `Chat is closed now. ${opens}`)
+    }
+  }
   return access
 }

@@ -1,0 +1,43 @@
+import {
+  ZArchivePlanetInput,
+  ZCreatePlanetInput,
+  ZDeletePlanetInput,
+  ZListPlanetMembersInput,
+  ZListPlanetsInput,
+  ZOpenDirectPlanetInput,
+  ZUpdatePlanetInput,
+} from '@connecto/shared'
+import { protectedProcedure, router } from '../trpc/init.ts'
+import { openDirectPlanet } from './direct-planets.ts'
+import {
+  archivePlanet,
+  createPlanet,
+  deletePlanet,
+  listPlanetMembers,
+  listPlanets,
+  updatePlanet,
+} from './planets.service.ts'
+
+export const planetsRouter = router({
+  list: protectedProcedure
+    .input(ZListPlanetsInput)
+    .query(({ ctx, input }) => listPlanets(ctx.rt, ctx.user, input)),
+  create: protectedProcedure
+    .input(ZCreatePlanetInput)
+    .mutation(({ ctx, input }) => createPlanet(ctx.rt, ctx.user, input)),
+  update: protectedProcedure
+    .input(ZUpdatePlanetInput)
+    .mutation(({ ctx, input }) => updatePlanet(ctx.rt, ctx.user, input)),
+  archive: protectedProcedure
+    .input(ZArchivePlanetInput)
+    .mutation(({ ctx, input }) => archivePlanet(ctx.rt, ctx.user, input)),
+  delete: protectedProcedure
+    .input(ZDeletePlanetInput)
+    .mutation(({ ctx, input }) => deletePlanet(ctx.rt, ctx.user, input)),
+  openDirect: protectedProcedure
+    .input(ZOpenDirectPlanetInput)
+    .mutation(({ ctx, input }) => openDirectPlanet(ctx.rt, ctx.user, input)),
+  members: protectedProcedure
+    .input(ZListPlanetMembersInput)
+    .query(({ ctx, input }) => listPlanetMembers(ctx.rt, ctx.user, input)),
+})
