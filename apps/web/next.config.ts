@@ -1,7 +1,7 @@
 import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
-  transpilePackages: ['@connecto/shared', '@connecto/client'],
+  transpilePackages: ['@connecto/shared', '@connecto/client', '@connecto/web-kit'],
   poweredByHeader: false,
   reactStrictMode: true,
 }

@@ -1,5 +1,5 @@
-// What differs between the web and admin apps. Everything under src/lib is identical in both,
-// so that folder can move into packages/client as one piece.
+// What differs between the web and admin apps; the code they share lives in @connecto/web-kit and
+// takes these values as parameters.
 export const appConfig = {
   name: 'Connecto',
   /** Shown beside the name in the header; null for the traveller app. */

@@ -1,5 +1,5 @@
-import { AccountCard } from '@/components/account-card'
-import { EmptyState } from '@/components/empty-state'
+import { AccountCard } from '@connecto/web-kit/components/account-card'
+import { EmptyState } from '@connecto/web-kit/components/empty-state'
 import { NotStaff } from '@/components/not-staff'
 import { readStaffSession } from '@/guards/staff-session'
 

@@ -1,4 +1,5 @@
-import styles from './showcase.module.css'
+import { Showcase, showcaseStyles } from '@connecto/web-kit/components/showcase'
+import styles from './host-showcase.module.css'
 
 const ACTIVITY = [
   { label: 'Announcement', text: 'Ferry moved to 10:15 — sent to all 24 travellers', tone: '#a5b4fc' },
@@ -8,30 +9,22 @@ const ACTIVITY = [
 
 export function HostShowcase() {
   return (
-    <>
-      <div>
-        <p className={styles.eyebrow}>Connecto for hosts</p>
-        <h2 className={styles.title}>Keep every group on the same page.</h2>
-        <p className={styles.body}>
-          Members, announcements and moderation for the travels you run, in one place.
-        </p>
-      </div>
-      <div className={styles.chat}>
-        <div className={styles.chatHeader}>
-          <span className={styles.chatDot} />
-          Today across your travels
+    <Showcase
+      eyebrow="Connecto for hosts"
+      title="Keep every group on the same page."
+      body="Members, announcements and moderation for the travels you run, in one place."
+      panelTitle="Today across your travels"
+    >
+      {ACTIVITY.map((item) => (
+        <div key={item.label} className={styles.activity}>
+          <span className={styles.activityDot} style={{ background: item.tone }} />
+          <span>
+            <span className={showcaseStyles.who}>{item.label}</span>
+            <br />
+            {item.text}
+          </span>
         </div>
-        {ACTIVITY.map((item) => (
-          <div key={item.label} className={styles.activity}>
-            <span className={styles.activityDot} style={{ background: item.tone }} />
-            <span>
-              <span className={styles.who}>{item.label}</span>
-              <br />
-              {item.text}
-            </span>
-          </div>
-        ))}
-      </div>
-    </>
+      ))}
+    </Showcase>
   )
 }

@@ -1,5 +1,5 @@
+import { SignOutButton } from '@connecto/web-kit/components/sign-out-button'
 import styles from './not-staff.module.css'
-import { SignOutButton } from './sign-out-button'
 
 /** What a traveller sees after signing in to the admin app: a clear refusal and a way out. */
 export function NotStaff({ email }: { email: string }) {

@@ -2,7 +2,7 @@
 import { canUseAdminApp } from '@connecto/shared'
 import { redirect } from 'next/navigation'
 import type { Session } from 'next-auth'
-import { readSession } from '@/lib/auth/session'
+import { readSession } from '@/lib/auth'
 
 export type StaffSessionResult = { kind: 'staff'; session: Session } | { kind: 'not-staff'; session: Session }
 

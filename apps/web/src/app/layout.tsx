@@ -1,26 +1,12 @@
-import type { Metadata, Viewport } from 'next'
+import { AppShell, appMetadata, appViewport } from '@connecto/web-kit/components/app-shell'
 import type { ReactNode } from 'react'
 import { appConfig } from '@/app-config'
-import { SiteHeader } from '@/components/site-header'
-import { Providers } from './providers'
+import '@connecto/web-kit/styles.css'
 import './globals.css'
 
-export const metadata: Metadata = {
-  title: { default: appConfig.name, template: `%s · ${appConfig.name}` },
-  description: appConfig.tagline,
-}
-
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#f6f7fb' }
+export const metadata = appMetadata(appConfig)
+export const viewport = appViewport
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <html lang="en">
-      <body>
-        <Providers>
-          <SiteHeader />
-          <main className="main">{children}</main>
-        </Providers>
-      </body>
-    </html>
-  )
+  return <AppShell app={appConfig}>{children}</AppShell>
 }

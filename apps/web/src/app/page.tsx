@@ -1,9 +1,10 @@
+import { createApiClient, readApiRefusal } from '@connecto/web-kit/api'
+import { AccountCard } from '@connecto/web-kit/components/account-card'
+import { EmptyState } from '@connecto/web-kit/components/empty-state'
 import { redirect } from 'next/navigation'
-import { AccountCard } from '@/components/account-card'
-import { EmptyState } from '@/components/empty-state'
-import { TravelList, TravelListError } from '@/components/travel-list'
-import { createApiClient, type MyTravel, readApiRefusal } from '@/lib/api'
-import { readSession } from '@/lib/auth/session'
+import { type MyTravel, TravelList, TravelListError } from '@/components/travel-list'
+import { serverEnv } from '@/env'
+import { readSession } from '@/lib/auth'
 
 const UNREACHABLE_MESSAGE = 'Connecto is not answering right now. Try again in a moment.'
 
@@ -11,7 +12,7 @@ type TravelsResult = { ok: true; travels: MyTravel[] } | { ok: false; message: s
 
 async function loadMyTravels(accessToken: string): Promise<TravelsResult> {
   try {
-    const travels = await createApiClient({ accessToken }).travels.listMine.query()
+    const travels = await createApiClient({ apiUrl: serverEnv.apiUrl, accessToken }).travels.listMine.query()
     return { ok: true, travels }
   } catch (error) {
     return { ok: false, message: readApiRefusal(error)?.app.message ?? UNREACHABLE_MESSAGE }

@@ -1,7 +1,9 @@
+import type { ApiOutputs } from '@connecto/web-kit/api'
 import type { ReactNode } from 'react'
-import type { MyTravel } from '@/lib/api'
 import { CopyButton } from './copy-button'
 import styles from './travel-list.module.css'
+
+export type MyTravel = ApiOutputs['travels']['listMine'][number]
 
 type TravelStatus = MyTravel['status']
 type TravelRole = MyTravel['myRole']

@@ -1,4 +1,4 @@
-import styles from './showcase.module.css'
+import { Showcase, showcaseStyles as styles } from '@connecto/web-kit/components/showcase'
 
 const MESSAGES = [
   {
@@ -12,26 +12,18 @@ const MESSAGES = [
 
 export function TripShowcase() {
   return (
-    <>
-      <div>
-        <p className={styles.eyebrow}>Connecto for travellers</p>
-        <h2 className={styles.title}>Every trip, one conversation.</h2>
-        <p className={styles.body}>
-          Plans, announcements and the group chat for your travel, live on every phone in the group.
-        </p>
-      </div>
-      <div className={styles.chat}>
-        <div className={styles.chatHeader}>
-          <span className={styles.chatDot} />
-          Jeju Spring Escape · 24 travellers
+    <Showcase
+      eyebrow="Connecto for travellers"
+      title="Every trip, one conversation."
+      body="Plans, announcements and the group chat for your travel, live on every phone in the group."
+      panelTitle="Jeju Spring Escape · 24 travellers"
+    >
+      {MESSAGES.map((message) => (
+        <div key={message.text} className={message.mine ? styles.bubbleMine : styles.bubble}>
+          <span className={styles.who}>{message.who}</span>
+          {message.text}
         </div>
-        {MESSAGES.map((message) => (
-          <div key={message.text} className={message.mine ? styles.bubbleMine : styles.bubble}>
-            <span className={styles.who}>{message.who}</span>
-            {message.text}
-          </div>
-        ))}
-      </div>
-    </>
+      ))}
+    </Showcase>
   )
 }

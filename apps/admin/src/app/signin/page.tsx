@@ -1,10 +1,10 @@
+import { AuthShell } from '@connecto/web-kit/components/auth-shell'
+import { SignInForm } from '@connecto/web-kit/components/sign-in-form'
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { AuthShell } from '@/components/auth-shell'
 import { HostShowcase } from '@/components/host-showcase'
-import { SignInForm } from '@/components/sign-in-form'
 import { serverEnv } from '@/env'
-import { readSession } from '@/lib/auth/session'
+import { readSession } from '@/lib/auth'
 
 export const metadata: Metadata = { title: 'Sign in' }
 

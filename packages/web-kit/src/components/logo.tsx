@@ -1,4 +1,5 @@
-import { appConfig } from '@/app-config'
+/** The app's name and, beside it, an optional badge ("Admin"). */
+export type AppIdentity = { name: string; badge: string | null }
 
 export function LogoMark({ size = 32 }: { size?: number }) {
   return (
@@ -20,12 +21,12 @@ export function LogoMark({ size = 32 }: { size?: number }) {
   )
 }
 
-export function Logo() {
+export function Logo({ name, badge }: AppIdentity) {
   return (
     <span className="logo">
       <LogoMark />
-      <span className="logo-name">{appConfig.name}</span>
-      {appConfig.badge ? <span className="logo-badge">{appConfig.badge}</span> : null}
+      <span className="logo-name">{name}</span>
+      {badge ? <span className="logo-badge">{badge}</span> : null}
     </span>
   )
 }

@@ -1,20 +1,29 @@
-// Server-side tRPC client for the api, typed by its router. Used from next-auth on the Node side only.
+// Server-side tRPC client for the api, typed by its router. Used on the Node side only: next-auth and server components.
 import type { AppRouter } from '@connecto/api'
 import type { AppErrorData } from '@connecto/shared'
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client'
+import type { inferRouterOutputs } from '@trpc/server'
 import superjson from 'superjson'
-import { serverEnv } from '../env'
 
 const TIMEOUT_MS = 10_000
 
-/** `forwardedFor` passes the browser's address on, so the api rate-limits people rather than this server. */
-export function createApiClient({ forwardedFor }: { forwardedFor?: string } = {}) {
+export type ApiClientOptions = { apiUrl: string; forwardedFor?: string; accessToken?: string }
+
+/**
+ * `apiUrl` is the app's server-side api address (its serverEnv.apiUrl);
+ * `forwardedFor` passes the browser's address on, so the api rate-limits people rather than this server;
+ * `accessToken` calls the api as the signed-in user.
+ */
+export function createApiClient({ apiUrl, forwardedFor, accessToken }: ApiClientOptions) {
+  const headers: Record<string, string> = {}
+  if (forwardedFor) headers['x-forwarded-for'] = forwardedFor
+  if (accessToken) headers.authorization = `Bearer ${accessToken}`
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
-        url: `${serverEnv.apiUrl}/trpc`,
+        url: `${apiUrl}/trpc`,
         transformer: superjson,
-        headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+        headers,
         fetch: (url, init) => {
           const timeout = AbortSignal.timeout(TIMEOUT_MS)
           const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout
@@ -24,6 +33,9 @@ export function createApiClient({ forwardedFor }: { forwardedFor?: string } = {}
     ],
   })
 }
+
+export type ApiClient = ReturnType<typeof createApiClient>
+export type ApiOutputs = inferRouterOutputs<AppRouter>
 
 export type ApiRefusal = { app: AppErrorData; httpStatus: number }
 

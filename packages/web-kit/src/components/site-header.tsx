@@ -1,12 +1,12 @@
 import Link from 'next/link'
-import { Logo } from './logo'
+import { type AppIdentity, Logo } from './logo'
 
-export function SiteHeader() {
+export function SiteHeader({ name, badge }: AppIdentity) {
   return (
     <header className="site-header">
       <div className="site-header-inner">
         <Link href="/" className="site-header-home" aria-label="Home">
-          <Logo />
+          <Logo name={name} badge={badge} />
         </Link>
       </div>
     </header>

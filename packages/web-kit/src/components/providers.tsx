@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { SessionProvider } from 'next-auth/react'
 import { type ReactNode, useState } from 'react'
-import { SessionWatcher } from '@/components/session-watcher'
+import { SessionWatcher } from './session-watcher'
 
 // Polling keeps the access token fresh: the session route refreshes it within 60 s of expiry.
 const SESSION_POLL_SECONDS = 60

@@ -1,5 +1,5 @@
-import type { Session } from 'next-auth'
 import type { ReactNode } from 'react'
+import type { TSessionUser } from '../auth/types'
 import styles from './account-card.module.css'
 import { RoleBadge } from './role-badge'
 import { SignOutButton } from './sign-out-button'
@@ -7,7 +7,7 @@ import { SignOutButton } from './sign-out-button'
 // First letter or digit of the nickname: nicknames are free text ("Hana (host)", emoji, scripts without case).
 const initialOf = (name: string) => name.match(/[\p{L}\p{N}]/u)?.[0]?.toUpperCase() ?? '?'
 
-type AccountCardProps = { user: Session['user']; heading: string; children?: ReactNode }
+type AccountCardProps = { user: TSessionUser; heading: string; children?: ReactNode }
 
 /** Who is signed in, with their role and a way out. */
 export function AccountCard({ user, heading, children }: AccountCardProps) {
