@@ -153,6 +153,7 @@ export function buildWebApp(name, env) {
     newestMtime(appDir),
     newestMtime(path.join(ROOT, 'packages', 'shared')),
     newestMtime(path.join(ROOT, 'packages', 'client')),
+    newestMtime(path.join(ROOT, 'packages', 'web-kit')),
   )
   if (existsSync(buildId) && statSync(buildId).mtimeMs > sources && !process.env.CONNECTO_REBUILD) {
     log(`${name}: build is up to date`)
