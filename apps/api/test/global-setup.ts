@@ -6,12 +6,17 @@ import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { canConnect, TEST_POSTGRES_URL, TEST_REDIS_URL, withDatabase } from './services.ts'
 
-export const TEMPLATE_DB = 'connecto_test_template'
+// Each run has its own template and databases, so two runs on one server (a developer's and CI's)
+// never drop each other's; leftovers of crashed runs older than two hours are removed.
+const RUN_ID = Date.now().toString(36)
+const STALE_MS = 2 * 60 * 60 * 1000
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string | null
     redisUrl: string | null
+    templateDb: string
+    runId: string
   }
 }
 
@@ -26,15 +31,14 @@ export default async function setup(project: TestProject) {
       `CI needs real services: Postgres at ${TEST_POSTGRES_URL} is ${hasPostgres ? 'up' : 'DOWN'}, Redis at ${TEST_REDIS_URL} is ${hasRedis ? 'up' : 'DOWN'}`,
     )
   }
+  const templateDb = `connecto_tpl_${RUN_ID}`
   if (hasPostgres) {
-    const admin = new pg.Client(TEST_POSTGRES_URL)
-    await admin.connect()
-    const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'connecto_t_%'")
-    for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`)
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`)
-    await admin.end()
-    await deployMigrations(withDatabase(TEST_POSTGRES_URL, TEMPLATE_DB))
+    await dropDatabases((name) => {
+      const id = name.match(/^connecto_t(?:pl)?_([0-9a-z]+)/)?.[1]
+      return !!id && Date.now() - Number.parseInt(id, 36) > STALE_MS
+    })
+    await withAdmin((admin) => admin.query(`CREATE DATABASE ${templateDb}`))
+    await deployMigrations(withDatabase(TEST_POSTGRES_URL, templateDb))
   }
   console.log(
     `[test services] database: ${hasPostgres ? `postgres (${TEST_POSTGRES_URL})` : 'embedded PGlite (no Postgres reachable)'}; ` +
@@ -42,4 +46,32 @@ export default async function setup(project: TestProject) {
   )
   project.provide('postgresUrl', hasPostgres ? TEST_POSTGRES_URL : null)
   project.provide('redisUrl', hasRedis ? TEST_REDIS_URL : null)
+  project.provide('templateDb', templateDb)
+  project.provide('runId', RUN_ID)
+
+  return async () => {
+    if (hasPostgres)
+      await dropDatabases((name) => name === templateDb || name.startsWith(`connecto_t_${RUN_ID}_`))
+  }
+}
+
+async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>) {
+  const admin = new pg.Client(TEST_POSTGRES_URL)
+  await admin.connect()
+  try {
+    return await work(admin)
+  } finally {
+    await admin.end()
+  }
+}
+
+async function dropDatabases(match: (name: string) => boolean) {
+  await withAdmin(async (admin) => {
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'connecto_t%'",
+    )
+    for (const { datname } of rows.filter((r) => match(r.datname))) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+    }
+  })
 }

@@ -29,10 +29,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await deployMigrations(pglite.url)
     return { url: pglite.url, embedded: true, drop: pglite.stop }
   }
-  const name = `connecto_t_${randomBytes(6).toString('hex')}`
+  const name = `connecto_t_${inject('runId')}_${randomBytes(5).toString('hex')}`
   const admin = new pg.Client(server)
   await admin.connect()
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE connecto_test_template`)
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`)
   await admin.end()
   return {
     url: withDatabase(server, name),

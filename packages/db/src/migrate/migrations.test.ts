@@ -27,7 +27,7 @@ describe('migrations', () => {
   let cleanup: () => Promise<void>
   beforeAll(async () => {
     if (hasServer) {
-      const name = `connecto_t_mig_${randomBytes(4).toString('hex')}`
+      const name = `connecto_mig_${randomBytes(4).toString('hex')}`
       const admin = new pg.Client(SERVER)
       await admin.connect()
       await admin.query(`CREATE DATABASE ${name}`)
