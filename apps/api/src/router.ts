@@ -1,6 +1,8 @@
 import { authRouter } from './auth/auth.router.ts'
 import { devicesRouter } from './devices/devices.router.ts'
 import { messagesRouter } from './messages/messages.router.ts'
+import { adminRouter } from './moderation/admin.router.ts'
+import { moderationRouter } from './moderation/moderation.router.ts'
 import { planetsRouter } from './planets/planets.router.ts'
 import { travelsRouter } from './travels/travels.router.ts'
 import { router } from './trpc/init.ts'
@@ -11,6 +13,8 @@ export const appRouter = router({
   travels: travelsRouter,
   messages: messagesRouter,
   planets: planetsRouter,
+  moderation: moderationRouter,
+  admin: adminRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -8,6 +8,7 @@ import type { Bus } from './bus/bus.ts'
 import { createMemoryBus } from './bus/memory-bus.ts'
 import { createRedisBus } from './bus/redis-bus.ts'
 import type { Config } from './config/config.ts'
+import { listenForPlatformBans } from './moderation/platform-bans.ts'
 import { createLogger, type Logger } from './observability/logger.ts'
 import { createMetrics, type Metrics } from './observability/metrics.ts'
 import { LiveConnections } from './realtime/live-connections.ts'
@@ -41,6 +42,8 @@ export async function createRuntime(
     : null
   if (redis) await redis.connect()
   const bus = redis ? createRedisBus(redis) : createMemoryBus()
+  const live = new LiveConnections()
+  const stopBanListener = await listenForPlatformBans(bus, live)
   return {
     config,
     db,
@@ -51,8 +54,9 @@ export async function createRuntime(
     logger,
     metrics: createMetrics(),
     clock: overrides.clock ?? { now: () => new Date() },
-    live: new LiveConnections(),
+    live,
     async close() {
+      stopBanListener()
       await bus.close()
       redis?.disconnect()
       await db.$disconnect()

@@ -21,8 +21,13 @@ export type PlanetEvent =
 
 export type PlanetEventType = PlanetEvent['type']
 
+/** Events for one user on `busChannel.user`; `access.revoked` ends their live streams of that travel. */
+export type UserEvent = { type: 'access.revoked'; travelId: string; reason: 'travel.banned' }
+
 export const busChannel = {
   planet: (planetId: string) => `planet:${planetId}`,
   travel: (travelId: string) => `travel:${travelId}`,
   user: (userId: string) => `user:${userId}`,
+  /** Platform bans, so every node closes the banned user's sockets. */
+  platformBans: 'platform:bans',
 }

@@ -6,7 +6,7 @@ export type AuditEntry = {
   actorId: string
   /** Dotted, past tense: 'travel.member.removed'. */
   action: string
-  targetType: 'travel' | 'user' | 'planet'
+  targetType: 'travel' | 'user' | 'planet' | 'message' | 'report'
   targetId: string
   details?: Prisma.InputJsonObject
 }

@@ -1,10 +1,19 @@
 // "May this user read / post in this planet?" — one place for the membership rules messaging relies on.
 import { canPostIn } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { liftExpiredTravelBan } from '../moderation/bans.ts'
 import type { Runtime } from '../runtime.ts'
 import { chatAvailability } from './time-window.ts'
 
 export async function requirePlanetReader(rt: Runtime, userId: string, planetId: string) {
+  const access = await loadPlanetReader(rt, userId, planetId)
+  if (access.expiredBan && (await liftExpiredTravelBan(rt, access.planet.travelId, userId))) {
+    return requirePlanetAccess(await loadPlanetReader(rt, userId, planetId))
+  }
+  return requirePlanetAccess(access)
+}
+
+async function loadPlanetReader(rt: Runtime, userId: string, planetId: string) {
   const planet = await rt.db.planet.findUnique({
     where: { id: planetId },
     select: {
@@ -19,13 +28,19 @@ export async function requirePlanetReader(rt: Runtime, userId: string, planetId:
         select: {
           isFrozen: true,
           deletedAt: true,
-          members: { where: { userId }, select: { role: true, status: true } },
+          members: { where: { userId }, select: { role: true, status: true, bannedUntil: true } },
         },
       },
       members: { where: { userId }, select: { role: true, status: true, mutedUntil: true } },
     },
   })
   if (!planet || planet.status === 'DELETED' || planet.travel.deletedAt) throw new AppError('PLT001')
+  const ban = planet.travel.members[0]
+  const expiredBan = ban?.status === 'BANNED' && !!ban.bannedUntil && ban.bannedUntil <= rt.clock.now()
+  return { planet, expiredBan }
+}
+
+function requirePlanetAccess({ planet }: Awaited<ReturnType<typeof loadPlanetReader>>) {
   const travelMember = planet.travel.members[0]
   if (travelMember?.status === 'BANNED') throw new AppError('TRV008')
   const planetMember = planet.members[0]
