@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, seedDemo } from '@connecto/db/seed'
 import { parseConfig } from './config/config.ts'
 import { createRuntime, type RuntimeOverrides } from './runtime.ts'
 import { createApiServer } from './server.ts'
+import { startTravelStatusSchedule } from './travels/travel-status-schedule.ts'
 
 export async function startApi(env: Record<string, string | undefined>, overrides: RuntimeOverrides = {}) {
   const config = parseConfig(env)
@@ -30,6 +31,7 @@ export async function startApi(env: Record<string, string | undefined>, override
     { port, database: embedded ? 'embedded-pglite' : 'postgres', bus: rt.bus.kind },
     'api listening',
   )
+  const stopStatusSchedule = startTravelStatusSchedule(rt)
 
   return {
     rt,
@@ -38,6 +40,7 @@ export async function startApi(env: Record<string, string | undefined>, override
     embedded: !!embedded,
     demoAccounts: config.seedDemo ? DEMO_ACCOUNTS : [],
     async stop() {
+      await stopStatusSchedule()
       await api.close()
       await rt.close()
       await embedded?.stop()

@@ -20,7 +20,11 @@ describe('config', () => {
       redisUrl: undefined,
       accessTokenTtl: 900,
       refreshTokenTtl: 604800,
+      publicWebUrl: 'http://localhost:3000',
     })
+    expect(parseConfig({ PUBLIC_WEB_URL: 'https://connecto.example/' }).publicWebUrl).toBe(
+      'https://connecto.example',
+    )
   })
 
   it('names each bad variable', () => {
@@ -28,6 +32,7 @@ describe('config', () => {
     expect(issuesOf({ DATABASE_URL: 'mysql://x@y/z' })).toEqual(['DATABASE_URL'])
     expect(issuesOf({ REDIS_URL: 'not a url' })).toEqual(['REDIS_URL'])
     expect(issuesOf({ JWT_SECRET: 'short' })).toEqual(['JWT_SECRET'])
+    expect(issuesOf({ PUBLIC_WEB_URL: 'ftp://x' })).toEqual(['PUBLIC_WEB_URL'])
     expect(issuesOf({ LOG_LEVEL: 'loud', PORT: '-1' }).sort()).toEqual(['LOG_LEVEL', 'PORT'])
   })
 

@@ -63,6 +63,8 @@ const ZEnv = z.object({
   APPLE_JWKS_URL: z.url().default('https://appleid.apple.com/auth/keys'),
   FIREBASE_PROJECT_ID: z.string().optional(),
   FIREBASE_CREDENTIALS_JSON: z.string().optional(),
+  /** Where the web app is served; invite links point there. */
+  PUBLIC_WEB_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
 })
 
 export type Config = ReturnType<typeof parseConfig>
@@ -104,6 +106,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     corsOrigins: e.CORS_ORIGINS,
     trustedProxies: e.TRUSTED_PROXIES,
     seedDemo: e.SEED_DEMO,
+    publicWebUrl: e.PUBLIC_WEB_URL.replace(/\/+$/, ''),
     eventRetentionHours: e.EVENT_RETENTION_HOURS,
     signInLimits: { perIp: e.SIGNIN_LIMIT_PER_IP, perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT },
     social: {

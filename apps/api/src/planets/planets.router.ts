@@ -5,10 +5,12 @@ import {
   ZListPlanetMembersInput,
   ZListPlanetsInput,
   ZOpenDirectPlanetInput,
+  ZSetPlanetRoleInput,
   ZUpdatePlanetInput,
 } from '@connecto/shared'
 import { protectedProcedure, router } from '../trpc/init.ts'
 import { openDirectPlanet } from './direct-planets.ts'
+import { setPlanetRole } from './planet-roles.service.ts'
 import {
   archivePlanet,
   createPlanet,
@@ -40,4 +42,7 @@ export const planetsRouter = router({
   members: protectedProcedure
     .input(ZListPlanetMembersInput)
     .query(({ ctx, input }) => listPlanetMembers(ctx.rt, ctx.user, input)),
+  setRole: protectedProcedure
+    .input(ZSetPlanetRoleInput)
+    .mutation(({ ctx, input }) => setPlanetRole(ctx.rt, ctx.user, input)),
 })

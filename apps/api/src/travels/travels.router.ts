@@ -1,17 +1,22 @@
 import {
   ZCreateTravelInput,
+  ZDeleteTravelInput,
   ZDiscoverTravelsInput,
+  ZFreezeTravelInput,
   ZGetTravelInput,
   ZJoinTravelInput,
   ZLeaveTravelInput,
   ZListTravelMembersInput,
   ZRegenerateInviteCodeInput,
   ZRemoveTravelMemberInput,
+  ZRestoreTravelInput,
   ZSetTravelRoleInput,
   ZTransferHostInput,
+  ZUnfreezeTravelInput,
   ZUpdateTravelInput,
 } from '@connecto/shared'
-import { protectedProcedure, router } from '../trpc/init.ts'
+import { adminProcedure, protectedProcedure, router } from '../trpc/init.ts'
+import { deleteTravel, freezeTravel, restoreTravel, unfreezeTravel } from './travel-lifecycle.service.ts'
 import {
   leaveTravel,
   listTravelMembers,
@@ -57,4 +62,16 @@ export const travelsRouter = router({
   setRole: protectedProcedure
     .input(ZSetTravelRoleInput)
     .mutation(({ ctx, input }) => setTravelRole(ctx.rt, ctx.user, input)),
+  freeze: adminProcedure
+    .input(ZFreezeTravelInput)
+    .mutation(({ ctx, input }) => freezeTravel(ctx.rt, ctx.user, input)),
+  unfreeze: adminProcedure
+    .input(ZUnfreezeTravelInput)
+    .mutation(({ ctx, input }) => unfreezeTravel(ctx.rt, ctx.user, input)),
+  delete: protectedProcedure
+    .input(ZDeleteTravelInput)
+    .mutation(({ ctx, input }) => deleteTravel(ctx.rt, ctx.user, input)),
+  restore: adminProcedure
+    .input(ZRestoreTravelInput)
+    .mutation(({ ctx, input }) => restoreTravel(ctx.rt, ctx.user, input)),
 })

@@ -117,7 +117,7 @@ export async function listMyTravels(rt: Runtime, userId: string) {
     startDate: travel.startDate,
     endDate: travel.endDate,
     visibility: travel.visibility,
-    inviteCode: visibleInviteCode(role, travel),
+    ...inviteOf(rt, role, travel),
     memberCount: travel._count.members,
     myRole: role,
     planets: travel.planets,
@@ -130,6 +130,17 @@ function visibleInviteCode(
   travel: { visibility: TravelVisibility; inviteCode: string },
 ) {
   return role === 'PARTICIPANT' && travel.visibility === 'INVITE_ONLY' ? null : travel.inviteCode
+}
+
+/** The code and the web link that carries it, both null when the code is hidden from the caller. */
+function inviteOf(
+  rt: Runtime,
+  role: TravelRole | null,
+  travel: { visibility: TravelVisibility; inviteCode: string },
+) {
+  const inviteCode = visibleInviteCode(role, travel)
+  const inviteLink = inviteCode ? `${rt.config.publicWebUrl}/join/${inviteCode}` : null
+  return { inviteCode, inviteLink }
 }
 
 export async function getTravel(rt: Runtime, actor: Actor, input: TGetTravelInput) {
@@ -146,7 +157,7 @@ export async function getTravel(rt: Runtime, actor: Actor, input: TGetTravelInpu
     visibility: travel.visibility,
     maxMembers: travel.maxMembers,
     isFrozen: travel.isFrozen,
-    inviteCode: visibleInviteCode(myRole, travel),
+    ...inviteOf(rt, myRole, travel),
     memberCount,
     myRole,
   }

@@ -1,7 +1,7 @@
 // Planet inputs. Chat hours arrive as a type plus a restriction object and are checked together against
 // ZTimeRestriction, so the api only ever stores a restriction that matches its type.
 import { z } from 'zod'
-import { TimeRestrictionType } from '../enums.ts'
+import { PlanetRole, TimeRestrictionType } from '../enums.ts'
 import { LIMITS } from '../limits.ts'
 import { ZId } from './common.ts'
 import { ZTimeRestriction } from './time-restriction.ts'
@@ -100,3 +100,10 @@ export type TListPlanetMembersInput = z.infer<typeof ZListPlanetMembersInput>
 
 export const ZOpenDirectPlanetInput = z.object({ travelId: ZId, userId: ZId })
 export type TOpenDirectPlanetInput = z.infer<typeof ZOpenDirectPlanetInput>
+
+export const ZSetPlanetRoleInput = z.object({
+  planetId: ZId,
+  userId: ZId,
+  role: z.enum([PlanetRole.MODERATOR, PlanetRole.MEMBER]),
+})
+export type TSetPlanetRoleInput = z.infer<typeof ZSetPlanetRoleInput>

@@ -80,3 +80,15 @@ export const ZSetTravelRoleInput = ZTravelMemberInput.extend({
   role: z.enum([TravelRole.MODERATOR, TravelRole.PARTICIPANT]),
 })
 export type TSetTravelRoleInput = z.infer<typeof ZSetTravelRoleInput>
+
+export const ZFreezeTravelInput = ZTravelIdInput
+export type TFreezeTravelInput = z.infer<typeof ZFreezeTravelInput>
+
+export const ZUnfreezeTravelInput = ZTravelIdInput
+export type TUnfreezeTravelInput = z.infer<typeof ZUnfreezeTravelInput>
+
+export const ZDeleteTravelInput = ZTravelIdInput
+export type TDeleteTravelInput = z.infer<typeof ZDeleteTravelInput>
+
+export const ZRestoreTravelInput = ZTravelIdInput
+export type TRestoreTravelInput = z.infer<typeof ZRestoreTravelInput>
