@@ -12,6 +12,7 @@ import { listenForPlatformBans } from './moderation/platform-bans.ts'
 import { createLogger, type Logger } from './observability/logger.ts'
 import { createMetrics, type Metrics } from './observability/metrics.ts'
 import { LiveConnections } from './realtime/live-connections.ts'
+import { createMemoryPresence, createRedisPresence, type PresenceStore } from './realtime/presence.ts'
 
 export type Clock = { now: () => Date }
 
@@ -26,6 +27,8 @@ export type Runtime = {
   metrics: Metrics
   clock: Clock
   live: LiveConnections
+  /** Who is online (has an open WebSocket): node-local without Redis, shared across nodes with it. */
+  presence: PresenceStore
   close(): Promise<void>
 }
 
@@ -44,6 +47,13 @@ export async function createRuntime(
   const bus = redis ? createRedisBus(redis) : createMemoryBus()
   const live = new LiveConnections()
   const stopBanListener = await listenForPlatformBans(bus, live)
+  const clock = overrides.clock ?? { now: () => new Date() }
+  const presenceOptions = {
+    logger,
+    onOffline: (userId: string) =>
+      db.user.update({ where: { id: userId }, data: { lastSeenAt: clock.now() } }),
+  }
+  const presence = redis ? createRedisPresence(redis, presenceOptions) : createMemoryPresence(presenceOptions)
   return {
     config,
     db,
@@ -53,10 +63,12 @@ export async function createRuntime(
     social: overrides.social ?? createSocialVerifier(config.social),
     logger,
     metrics: createMetrics(),
-    clock: overrides.clock ?? { now: () => new Date() },
+    clock,
     live,
+    presence,
     async close() {
       stopBanListener()
+      await presence.close()
       await bus.close()
       redis?.disconnect()
       await db.$disconnect()

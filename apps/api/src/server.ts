@@ -70,7 +70,15 @@ export function createApiServer(rt: Runtime, options: ServerOptions = {}) {
       const ctx = await createContext(rt, req, info.connectionParams)
       // An expired or forged token refuses the connection itself, with the code the client can act on.
       if (ctx.authError) throw new TRPCError({ code: 'UNAUTHORIZED', cause: new AppError(ctx.authError) })
-      if (ctx.claims) rt.live.add(ctx.claims.userId, res)
+      if (ctx.claims) {
+        const { userId } = ctx.claims
+        rt.live.add(userId, res)
+        // Presence counts open sockets; a socket that closed while the context was being built never counts.
+        if (res.readyState === res.OPEN) {
+          rt.presence.connect(userId)
+          res.once('close', () => rt.presence.disconnect(userId))
+        }
+      }
       return ctx
     },
   })

@@ -47,8 +47,8 @@ const everyone: InWorld = {
   travelBanned: A,
   planetMuted: A,
 }
-/** Active members and platform admins (requireTravelReader). */
-const travelReader: InWorld = { ...everyone, nonMember: 'TRV002', travelBanned: 'TRV002' }
+/** Active members and platform admins (requireTravelReader); a travel ban in force says so. */
+const travelReader: InWorld = { ...everyone, nonMember: 'TRV002', travelBanned: 'TRV008' }
 /** Active members only, admins included in the refusal (loadTravelAccess + membership). */
 const travelMemberOnly: InWorld = { ...travelReader, admin: 'TRV002' }
 /** The host or a platform admin (requireTravelManager). */
@@ -68,12 +68,12 @@ const travelStaffOrAdmin: InWorld = {
   participant: 'TRV011',
   planetMuted: 'TRV011',
 }
-/** Host and travel moderators; no admin bypass (requireTravelStaff). */
-const travelStaffOnly: InWorld = { ...travelStaffOrAdmin, admin: 'TRV002' }
 /** Admin, travel staff, or a moderator of this planet (mute / unmute, planets.update). */
 const planetStaff: InWorld = { ...travelStaffOrAdmin, planetModerator: A }
 /** Members of the planet (requirePlanetReader): travel bans say so; admins are not members. */
 const planetReader: InWorld = { ...everyone, admin: 'PLT002', nonMember: 'PLT002', travelBanned: 'TRV008' }
+/** Read-only history and member lists: planet members, plus platform admins (requirePlanetModerationReader). */
+const planetModerationReader: InWorld = { ...planetReader, admin: A }
 /** Platform admins only (adminProcedure). */
 const platformAdminOnly: InWorld = {
   admin: A,
@@ -143,7 +143,7 @@ const ROWS: Row[] = [
   {
     path: 'travels.removeMember',
     call: (c, w) => c.travels.removeMember({ travelId: w.travel.id, userId: w.target.id }),
-    expect: travelStaffOnly,
+    expect: travelStaffOrAdmin,
   },
   {
     path: 'travels.transferHost',
@@ -188,7 +188,7 @@ const ROWS: Row[] = [
   {
     path: 'planets.list',
     call: (c, w) => c.planets.list({ travelId: w.travel.id }),
-    expect: travelMemberOnly,
+    expect: travelReader,
   },
   {
     path: 'planets.create',
@@ -218,7 +218,7 @@ const ROWS: Row[] = [
   {
     path: 'planets.members',
     call: (c, w) => c.planets.members({ planetId: w.general.id }),
-    expect: planetReader,
+    expect: planetModerationReader,
   },
   {
     path: 'planets.setRole',
@@ -244,7 +244,7 @@ const ROWS: Row[] = [
   {
     path: 'messages.list',
     call: (c, w) => c.messages.list({ planetId: w.general.id }),
-    expect: planetReader,
+    expect: planetModerationReader,
   },
 
   // moderation

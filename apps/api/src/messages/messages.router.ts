@@ -13,7 +13,7 @@ export const messagesRouter = router({
     .mutation(({ ctx, input }) => sendMessage(ctx.rt, ctx.user.id, input)),
   list: protectedProcedure
     .input(ZListMessagesInput)
-    .query(({ ctx, input }) => listMessages(ctx.rt, ctx.user.id, input)),
+    .query(({ ctx, input }) => listMessages(ctx.rt, ctx.user, input)),
   onPlanetEvent: protectedProcedure.input(ZPlanetEventsInput).subscription(async function* ({
     ctx,
     input,

@@ -1,8 +1,9 @@
 // Sending and reading messages. Sends are idempotent on (sender, clientMessageId): a retry gets the original.
 import type { TListMessagesInput, TSendMessageInput } from '@connecto/shared'
 import { appendPlanetEvent, publishPlanetEvents } from '../events/planet-events.ts'
-import { requirePlanetReader, requirePlanetWriter } from '../planets/planet-access.ts'
+import { requirePlanetModerationReader, requirePlanetWriter } from '../planets/planet-access.ts'
 import type { Runtime } from '../runtime.ts'
+import type { Actor } from '../travels/travel-access.ts'
 import { messageInclude, toMessageView } from './message-view.ts'
 
 async function findByClientId(rt: Runtime, senderId: string, clientMessageId: string) {
@@ -54,8 +55,8 @@ export async function sendMessage(rt: Runtime, senderId: string, input: TSendMes
 }
 
 /** History, newest first, `limit` at a time before a cursor message. */
-export async function listMessages(rt: Runtime, userId: string, input: TListMessagesInput) {
-  await requirePlanetReader(rt, userId, input.planetId)
+export async function listMessages(rt: Runtime, actor: Actor, input: TListMessagesInput) {
+  await requirePlanetModerationReader(rt, actor, input.planetId)
   const cursor = input.before
     ? await rt.db.message.findFirst({
         where: { id: input.before, planetId: input.planetId },

@@ -9,7 +9,7 @@ import {
 } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import type { Runtime } from '../runtime.ts'
-import { type Actor, lockTravel } from '../travels/travel-access.ts'
+import { type Actor, liftExpiredBan, lockTravel } from '../travels/travel-access.ts'
 import { recordAudit } from './audit.ts'
 import { assertMayActOn, requireTravelModerator } from './staff.ts'
 
@@ -18,7 +18,7 @@ const hour = 3600_000
 /** The ban itself, for callers that already hold a transaction (report resolution). */
 export async function applyTravelBan(tx: Tx, actor: Actor, input: TBanFromTravelInput, now: Date) {
   await lockTravel(tx, input.travelId)
-  const rank = await requireTravelModerator(tx, actor, input.travelId)
+  const rank = await requireTravelModerator(tx, actor, input.travelId, now)
   const target = await tx.travelUser.findUnique({
     where: { travelId_userId: { travelId: input.travelId, userId: input.userId } },
     include: { travel: { select: { name: true } } },
@@ -101,7 +101,7 @@ async function reactivate(db: DbOrTx, travelId: string, userId: string) {
 export async function unbanFromTravel(rt: Runtime, actor: Actor, input: TUnbanFromTravelInput) {
   await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
-    await requireTravelModerator(tx, actor, input.travelId)
+    await requireTravelModerator(tx, actor, input.travelId, rt.clock.now())
     const target = await tx.travelUser.findUnique({
       where: { travelId_userId: { travelId: input.travelId, userId: input.userId } },
     })
@@ -123,16 +123,5 @@ export async function unbanFromTravel(rt: Runtime, actor: Actor, input: TUnbanFr
  * Conditional on the row still being that expired ban, so a fresh ban in between is never undone.
  */
 export async function liftExpiredTravelBan(rt: Runtime, travelId: string, userId: string) {
-  return rt.db.$transaction(async (tx) => {
-    const lifted = await tx.travelUser.updateMany({
-      where: { travelId, userId, status: 'BANNED', bannedUntil: { lte: rt.clock.now() } },
-      data: { status: 'ACTIVE', banReason: null, bannedUntil: null, bannedById: null, leftAt: null },
-    })
-    if (lifted.count === 0) return false
-    await tx.planetUser.updateMany({
-      where: { userId, status: 'BANNED', planet: { travelId } },
-      data: { status: 'ACTIVE' },
-    })
-    return true
-  })
+  return liftExpiredBan(rt.db, travelId, userId, rt.clock.now())
 }

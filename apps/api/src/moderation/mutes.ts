@@ -10,7 +10,7 @@ import {
 } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import type { Runtime } from '../runtime.ts'
-import type { Actor } from '../travels/travel-access.ts'
+import { type Actor, loadTravelAccess } from '../travels/travel-access.ts'
 import { recordAudit } from './audit.ts'
 import { assertMayActOn, type StaffRank } from './staff.ts'
 
@@ -24,7 +24,7 @@ export function muteEndsAt(duration: TMuteDuration, now: Date) {
 }
 
 /** Loads the planet with both members' rows and checks the actor may act on the target. */
-async function requirePlanetModerator(tx: Tx, actor: Actor, planetId: string, userId: string) {
+async function requirePlanetModerator(tx: Tx, actor: Actor, planetId: string, userId: string, now?: Date) {
   const ids = [actor.id, userId]
   const planet = await tx.planet.findUnique({
     where: { id: planetId },
@@ -41,7 +41,8 @@ async function requirePlanetModerator(tx: Tx, actor: Actor, planetId: string, us
   const travelRow = (id: string) =>
     planet.travel.members.find((m) => m.userId === id && m.status === 'ACTIVE')
   const planetRow = (id: string) => planet.members.find((m) => m.userId === id && m.status === 'ACTIVE')
-  const actorTravel = travelRow(actor.id)
+  // The actor's own membership goes through the travel access rules (a travel ban in force is TRV008).
+  const { membership: actorTravel } = await loadTravelAccess(tx, actor, planet.travelId, now)
   const actorPlanet = planetRow(actor.id)
   let rank: StaffRank
   if (isPlatformAdmin(actor.role)) rank = 'ADMIN'
@@ -102,7 +103,13 @@ export async function mute(rt: Runtime, actor: Actor, input: TMuteInput) {
 
 export async function unmute(rt: Runtime, actor: Actor, input: TUnmuteInput) {
   await rt.db.$transaction(async (tx) => {
-    const { planet, target } = await requirePlanetModerator(tx, actor, input.planetId, input.userId)
+    const { planet, target } = await requirePlanetModerator(
+      tx,
+      actor,
+      input.planetId,
+      input.userId,
+      rt.clock.now(),
+    )
     await tx.planetUser.update({
       where: { id: target.id },
       data: { mutedUntil: null, mutedById: null, muteReason: null },

@@ -36,7 +36,7 @@ async function locateTarget(rt: Runtime, actor: Actor, input: TReportInput) {
     return { travelId: planet.travelId, planetId: planet.id }
   }
   if (!input.travelId) throw new AppError('MOD004', undefined, 'travelId')
-  await requireTravelReader(rt.db, actor, input.travelId)
+  await requireTravelReader(rt.db, actor, input.travelId, rt.clock.now())
   const member = await rt.db.travelUser.findUnique({
     where: { travelId_userId: { travelId: input.travelId, userId: input.targetId } },
   })
@@ -61,7 +61,7 @@ export async function createReport(rt: Runtime, actor: Actor, input: TReportInpu
 export async function listReports(rt: Runtime, actor: Actor, input: TListReportsInput) {
   let travelFilter: { travelId?: string | { in: string[] } } = {}
   if (input.travelId) {
-    await requireTravelModerator(rt.db, actor, input.travelId)
+    await requireTravelModerator(rt.db, actor, input.travelId, rt.clock.now())
     travelFilter = { travelId: input.travelId }
   } else if (!isPlatformAdmin(actor.role)) {
     const staffed = await rt.db.travelUser.findMany({
@@ -118,7 +118,7 @@ export async function resolveReport(rt: Runtime, actor: Actor, input: TResolveRe
     await tx.$queryRaw`SELECT id FROM reports WHERE id = ${input.reportId} FOR UPDATE`
     const report = await tx.report.findUnique({ where: { id: input.reportId } })
     if (!report) throw new AppError('MOD001')
-    if (report.travelId) await requireTravelModerator(tx, actor, report.travelId)
+    if (report.travelId) await requireTravelModerator(tx, actor, report.travelId, rt.clock.now())
     else if (!isPlatformAdmin(actor.role)) throw new AppError('AUTH011')
     if (report.status !== 'OPEN') throw new AppError('MOD002')
 

@@ -6,8 +6,13 @@ import { type Actor, loadTravelAccess } from '../travels/travel-access.ts'
 
 export type StaffRank = 'ADMIN' | 'HOST' | 'MODERATOR'
 
-export async function requireTravelModerator(db: DbOrTx, actor: Actor, travelId: string): Promise<StaffRank> {
-  const access = await loadTravelAccess(db, actor, travelId)
+export async function requireTravelModerator(
+  db: DbOrTx,
+  actor: Actor,
+  travelId: string,
+  now?: Date,
+): Promise<StaffRank> {
+  const access = await loadTravelAccess(db, actor, travelId, now)
   if (access.isAdmin) return 'ADMIN'
   if (!access.membership) throw new AppError('TRV002')
   if (!isTravelStaff(access.membership)) throw new AppError('TRV011')

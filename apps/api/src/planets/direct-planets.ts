@@ -9,7 +9,7 @@ import { toPlanetView } from './planet-view.ts'
 export const directKeyOf = (a: string, b: string) => [a, b].sort().join(':')
 
 export async function openDirectPlanet(rt: Runtime, actor: Actor, input: TOpenDirectPlanetInput) {
-  const { membership } = await loadTravelAccess(rt.db, actor, input.travelId)
+  const { membership } = await loadTravelAccess(rt.db, actor, input.travelId, rt.clock.now())
   if (!membership) throw new AppError('TRV002')
   if (input.userId === actor.id) throw new AppError('PLT008')
   await requireActiveMember(rt.db, input.travelId, input.userId)

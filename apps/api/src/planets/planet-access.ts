@@ -1,8 +1,9 @@
 // "May this user read / post in this planet?" — one place for the membership rules messaging relies on.
-import { canPostIn } from '@connecto/shared'
+import { canPostIn, isPlatformAdmin } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import { liftExpiredTravelBan } from '../moderation/bans.ts'
 import type { Runtime } from '../runtime.ts'
+import type { Actor } from '../travels/travel-access.ts'
 import { chatAvailability } from './time-window.ts'
 
 export async function requirePlanetReader(rt: Runtime, userId: string, planetId: string) {
@@ -11,6 +12,18 @@ export async function requirePlanetReader(rt: Runtime, userId: string, planetId:
     return requirePlanetAccess(await loadPlanetReader(rt, userId, planetId))
   }
   return requirePlanetAccess(access)
+}
+
+/**
+ * Read-only access for history and member lists: planet members, plus platform admins anywhere
+ * (moderation). Live streams and sends keep requirePlanetReader / requirePlanetWriter.
+ */
+export async function requirePlanetModerationReader(rt: Runtime, actor: Actor, planetId: string) {
+  if (isPlatformAdmin(actor.role)) {
+    await loadPlanetReader(rt, actor.id, planetId)
+    return
+  }
+  await requirePlanetReader(rt, actor.id, planetId)
 }
 
 async function loadPlanetReader(rt: Runtime, userId: string, planetId: string) {

@@ -16,7 +16,7 @@ export async function setPlanetRole(rt: Runtime, actor: Actor, input: TSetPlanet
     })
     if (!planet || planet.status === 'DELETED' || planet.travel.deletedAt) throw new AppError('PLT001')
     await lockTravel(tx, planet.travelId)
-    await requireTravelModerator(tx, actor, planet.travelId)
+    await requireTravelModerator(tx, actor, planet.travelId, rt.clock.now())
     if (planet.type === 'DIRECT') throw new AppError('PLT007')
     const target = await tx.planetUser.findUnique({
       where: { planetId_userId: { planetId: planet.id, userId: input.userId } },

@@ -14,13 +14,14 @@ import { AppError } from '../errors/app-error.ts'
 import { recordAudit } from '../moderation/audit.ts'
 import type { Runtime } from '../runtime.ts'
 import { type Actor, loadTravelAccess, lockTravel, requireTravelManager } from '../travels/travel-access.ts'
-import { requirePlanetReader } from './planet-access.ts'
+import { requirePlanetModerationReader } from './planet-access.ts'
 import { chatHoursData, toPlanetView } from './planet-view.ts'
 
 /** Group and announcement planets, plus the caller's own direct chats; deleted ones never show. */
 export async function listPlanets(rt: Runtime, actor: Actor, input: TListPlanetsInput) {
-  const { membership } = await loadTravelAccess(rt.db, actor, input.travelId)
-  if (!membership) throw new AppError('TRV002')
+  const { membership, isAdmin } = await loadTravelAccess(rt.db, actor, input.travelId, rt.clock.now())
+  // Platform admins see every group and announcement planet (moderation), none of the direct chats.
+  if (!membership && !isAdmin) throw new AppError('TRV002')
   const planets = await rt.db.planet.findMany({
     where: {
       travelId: input.travelId,
@@ -44,7 +45,7 @@ export async function listPlanets(rt: Runtime, actor: Actor, input: TListPlanets
 export async function createPlanet(rt: Runtime, actor: Actor, input: TCreatePlanetInput) {
   const planet = await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
-    const { membership, isAdmin } = await loadTravelAccess(tx, actor, input.travelId)
+    const { membership, isAdmin } = await loadTravelAccess(tx, actor, input.travelId, rt.clock.now())
     if (!membership && !isAdmin) throw new AppError('TRV002')
     if (!canCreatePlanet(actor.role, membership)) throw new AppError('TRV011')
     const joiners = input.autoJoin
@@ -103,7 +104,7 @@ export async function updatePlanet(rt: Runtime, actor: Actor, input: TUpdatePlan
   const planet = await rt.db.$transaction(async (tx) => {
     const planet = await loadPlanet(tx, input.planetId)
     if (planet.type === 'DIRECT') throw new AppError('PLT007')
-    const { membership, isAdmin } = await loadTravelAccess(tx, actor, planet.travelId)
+    const { membership, isAdmin } = await loadTravelAccess(tx, actor, planet.travelId, rt.clock.now())
     if (!membership && !isAdmin) throw new AppError('TRV002')
     const planetMember = await tx.planetUser.findUnique({
       where: { planetId_userId: { planetId: planet.id, userId: actor.id } },
@@ -135,7 +136,7 @@ export async function updatePlanet(rt: Runtime, actor: Actor, input: TUpdatePlan
 async function setPlanetStatus(rt: Runtime, actor: Actor, planetId: string, status: 'ARCHIVED' | 'DELETED') {
   await rt.db.$transaction(async (tx) => {
     const planet = await loadPlanet(tx, planetId)
-    await requireTravelManager(tx, actor, planet.travelId)
+    await requireTravelManager(tx, actor, planet.travelId, rt.clock.now())
     if (planet.status === status) return
     await tx.planet.update({ where: { id: planetId }, data: { status } })
     await recordAudit(tx, {
@@ -157,7 +158,7 @@ export const deletePlanet = (rt: Runtime, actor: Actor, input: TDeletePlanetInpu
   setPlanetStatus(rt, actor, input.planetId, 'DELETED')
 
 export async function listPlanetMembers(rt: Runtime, actor: Actor, input: TListPlanetMembersInput) {
-  await requirePlanetReader(rt, actor.id, input.planetId)
+  await requirePlanetModerationReader(rt, actor, input.planetId)
   const rows = await rt.db.planetUser.findMany({
     where: { planetId: input.planetId, status: 'ACTIVE' },
     orderBy: [{ role: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }],

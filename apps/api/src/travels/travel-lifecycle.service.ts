@@ -21,7 +21,7 @@ async function setFrozen(rt: Runtime, actor: Actor, travelId: string, isFrozen: 
   requireAdmin(actor)
   await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, travelId)
-    const { travel } = await loadTravelAccess(tx, actor, travelId)
+    const { travel } = await loadTravelAccess(tx, actor, travelId, rt.clock.now())
     if (travel.isFrozen === isFrozen) return
     await tx.travel.update({ where: { id: travelId }, data: { isFrozen } })
     await recordAudit(tx, {
@@ -45,7 +45,7 @@ export async function deleteTravel(rt: Runtime, actor: Actor, input: TDeleteTrav
   const deletedAt = rt.clock.now()
   await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
-    await requireTravelManager(tx, actor, input.travelId)
+    await requireTravelManager(tx, actor, input.travelId, rt.clock.now())
     await tx.travel.update({ where: { id: input.travelId }, data: { deletedAt } })
     await recordAudit(tx, {
       actorId: actor.id,

@@ -70,7 +70,7 @@ describe('travels.removeMember', () => {
     await fx().expectRefusedUnchanged(id, remove(s.host, s.host.id), 'TRV012')
     await fx().expectRefusedUnchanged(id, remove(s.part, s.mod.id), 'TRV011')
     await fx().expectRefusedUnchanged(id, remove(s.outsider, s.part.id), 'TRV002')
-    await fx().expectRefusedUnchanged(id, remove(s.admin, s.part.id), 'TRV002')
+    await fx().expectRefusedUnchanged(id, remove(s.admin, s.host.id), 'TRV012')
     await fx().expectRefusedUnchanged(id, remove(s.host, s.outsider.id), 'TRV013')
     await fx().expectRefusedUnchanged(id, remove(s.host, other.part.id), 'TRV013')
     // A second moderator: moderators cannot remove each other.

@@ -13,6 +13,7 @@ import type {
 import { isTravelStaff } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import { recordAudit } from '../moderation/audit.ts'
+import { requireTravelModerator } from '../moderation/staff.ts'
 import type { Runtime } from '../runtime.ts'
 import {
   type Actor,
@@ -21,7 +22,6 @@ import {
   requireActiveMember,
   requireTravelHost,
   requireTravelReader,
-  requireTravelStaff,
 } from './travel-access.ts'
 
 export async function listTravelMembers(rt: Runtime, actor: Actor, input: TListTravelMembersInput) {
@@ -30,15 +30,31 @@ export async function listTravelMembers(rt: Runtime, actor: Actor, input: TListT
   const rows = await rt.db.travelUser.findMany({
     where: { travelId: input.travelId, ...(input.includeInactive ? {} : { status: 'ACTIVE' }) },
     orderBy: [{ role: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }],
-    include: { user: { select: { profile: { select: { nickname: true } } } } },
+    include: {
+      user: { select: { lastSeenAt: true, profile: { select: { nickname: true, preferences: true } } } },
+    },
   })
-  return rows.map((m) => ({
-    userId: m.userId,
-    nickname: m.user.profile?.nickname ?? null,
-    role: m.role,
-    status: m.status,
-    joinedAt: m.joinedAt,
-  }))
+  const online = await rt.presence.isOnline(rows.map((m) => m.userId))
+  return rows.map((m) => {
+    const visible = m.userId === actor.id || lastSeenVisible(m.user.profile?.preferences)
+    return {
+      userId: m.userId,
+      nickname: m.user.profile?.nickname ?? null,
+      role: m.role,
+      status: m.status,
+      joinedAt: m.joinedAt,
+      online: visible && online.has(m.userId),
+      lastSeenAt: visible ? m.user.lastSeenAt : null,
+    }
+  })
+}
+
+/** Presence is shown to others unless the member turned it off (`privacy.lastSeenVisible: false`). */
+function lastSeenVisible(preferences: unknown) {
+  if (!preferences || typeof preferences !== 'object') return true
+  const privacy = (preferences as { privacy?: unknown }).privacy
+  if (!privacy || typeof privacy !== 'object') return true
+  return (privacy as { lastSeenVisible?: unknown }).lastSeenVisible !== false
 }
 
 /** Leaves the travel and all its planets. Planet roles drop to MEMBER so a rejoin starts from scratch. */
@@ -64,7 +80,7 @@ async function syncPlanetRoles(tx: Tx, travelId: string, userId: string, role: T
 export async function leaveTravel(rt: Runtime, actor: Actor, input: TLeaveTravelInput) {
   await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
-    const { membership } = await loadTravelAccess(tx, actor, input.travelId)
+    const { membership } = await loadTravelAccess(tx, actor, input.travelId, rt.clock.now())
     if (!membership) throw new AppError('TRV002')
     if (membership.role === 'HOST') throw new AppError('TRV010')
     await deactivateMember(tx, input.travelId, actor.id, rt.clock.now())
@@ -72,13 +88,13 @@ export async function leaveTravel(rt: Runtime, actor: Actor, input: TLeaveTravel
   return { travelId: input.travelId, status: 'LEFT' as const }
 }
 
-/** The host removes anyone else; a moderator removes participants only. */
+/** The host or a platform admin removes anyone but the host; a moderator removes participants only. */
 export async function removeTravelMember(rt: Runtime, actor: Actor, input: TRemoveTravelMemberInput) {
   await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
-    const { membership } = await requireTravelStaff(tx, actor, input.travelId)
+    const rank = await requireTravelModerator(tx, actor, input.travelId, rt.clock.now())
     const target = await requireActiveMember(tx, input.travelId, input.userId)
-    const mayRemove = target.role === 'PARTICIPANT' || (membership.role === 'HOST' && target.role !== 'HOST')
+    const mayRemove = target.role === 'PARTICIPANT' || (rank !== 'MODERATOR' && target.role !== 'HOST')
     if (!mayRemove) throw new AppError('TRV012')
     await deactivateMember(tx, input.travelId, input.userId, rt.clock.now())
     await recordAudit(tx, {
@@ -96,7 +112,7 @@ export async function removeTravelMember(rt: Runtime, actor: Actor, input: TRemo
 export async function transferHost(rt: Runtime, actor: Actor, input: TTransferHostInput) {
   await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
-    await requireTravelHost(tx, actor, input.travelId)
+    await requireTravelHost(tx, actor, input.travelId, rt.clock.now())
     if (input.userId === actor.id) throw new AppError('TRV012', 'You are already the host.')
     await requireActiveMember(tx, input.travelId, input.userId)
     await tx.travelUser.update({
@@ -124,7 +140,7 @@ export async function transferHost(rt: Runtime, actor: Actor, input: TTransferHo
 export async function setTravelRole(rt: Runtime, actor: Actor, input: TSetTravelRoleInput) {
   await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
-    await requireTravelHost(tx, actor, input.travelId)
+    await requireTravelHost(tx, actor, input.travelId, rt.clock.now())
     const target = await requireActiveMember(tx, input.travelId, input.userId)
     if (target.role === 'HOST') throw new AppError('TRV012', 'Transfer the host role instead.')
     if (target.role === input.role) return

@@ -12,7 +12,7 @@ export async function updateTravel(rt: Runtime, actor: Actor, input: TUpdateTrav
   const { travelId, ...changes } = input
   return rt.db.$transaction(async (tx) => {
     await lockTravel(tx, travelId)
-    const { travel } = await requireTravelManager(tx, actor, travelId)
+    const { travel } = await requireTravelManager(tx, actor, travelId, rt.clock.now())
     const startDate = changes.startDate ?? travel.startDate
     const endDate = changes.endDate ?? travel.endDate
     if (endDate < startDate) {
@@ -40,7 +40,7 @@ export async function updateTravel(rt: Runtime, actor: Actor, input: TUpdateTrav
 export async function regenerateInviteCode(rt: Runtime, actor: Actor, input: TRegenerateInviteCodeInput) {
   return rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
-    await requireTravelManager(tx, actor, input.travelId)
+    await requireTravelManager(tx, actor, input.travelId, rt.clock.now())
     const { inviteCode } = await tx.travel.update({
       where: { id: input.travelId },
       data: { inviteCode: generateInviteCode() },

@@ -144,7 +144,7 @@ function inviteOf(
 }
 
 export async function getTravel(rt: Runtime, actor: Actor, input: TGetTravelInput) {
-  const { travel, membership } = await requireTravelReader(rt.db, actor, input.travelId)
+  const { travel, membership } = await requireTravelReader(rt.db, actor, input.travelId, rt.clock.now())
   const memberCount = await rt.db.travelUser.count({ where: { travelId: travel.id, status: 'ACTIVE' } })
   const myRole = membership?.role ?? null
   return {
