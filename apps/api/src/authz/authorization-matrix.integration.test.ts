@@ -221,6 +221,16 @@ const ROWS: Row[] = [
     expect: planetModerationReader,
   },
   {
+    path: 'planets.addMember',
+    call: (c, w) => c.planets.addMember({ planetId: w.general.id, userId: w.target.id }),
+    expect: travelStaffOrAdmin,
+  },
+  {
+    path: 'planets.removeMember',
+    call: (c, w) => c.planets.removeMember({ planetId: w.general.id, userId: w.target.id }),
+    expect: travelStaffOrAdmin,
+  },
+  {
     path: 'planets.setRole',
     call: (c, w) => c.planets.setRole({ planetId: w.general.id, userId: w.target.id, role: 'MODERATOR' }),
     expect: travelStaffOrAdmin,

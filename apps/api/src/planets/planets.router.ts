@@ -5,11 +5,13 @@ import {
   ZListPlanetMembersInput,
   ZListPlanetsInput,
   ZOpenDirectPlanetInput,
+  ZPlanetMemberInput,
   ZSetPlanetRoleInput,
   ZUpdatePlanetInput,
 } from '@connecto/shared'
 import { protectedProcedure, router } from '../trpc/init.ts'
 import { openDirectPlanet } from './direct-planets.ts'
+import { addPlanetMember, removePlanetMember } from './planet-members.service.ts'
 import { setPlanetRole } from './planet-roles.service.ts'
 import {
   archivePlanet,
@@ -21,6 +23,12 @@ import {
 } from './planets.service.ts'
 
 export const planetsRouter = router({
+  addMember: protectedProcedure
+    .input(ZPlanetMemberInput)
+    .mutation(({ ctx, input }) => addPlanetMember(ctx.rt, ctx.user, input)),
+  removeMember: protectedProcedure
+    .input(ZPlanetMemberInput)
+    .mutation(({ ctx, input }) => removePlanetMember(ctx.rt, ctx.user, input)),
   list: protectedProcedure
     .input(ZListPlanetsInput)
     .query(({ ctx, input }) => listPlanets(ctx.rt, ctx.user, input)),

@@ -107,3 +107,7 @@ export const ZSetPlanetRoleInput = z.object({
   role: z.enum([PlanetRole.MODERATOR, PlanetRole.MEMBER]),
 })
 export type TSetPlanetRoleInput = z.infer<typeof ZSetPlanetRoleInput>
+
+/** Invite a travel member into a GROUP planet (invite-only planets), or take them out of one. */
+export const ZPlanetMemberInput = z.object({ planetId: ZId, userId: ZId })
+export type TPlanetMemberInput = z.infer<typeof ZPlanetMemberInput>
