@@ -12,10 +12,14 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+const portOf = (url: string) => new URL(url).port || '80'
+
 const appServerEnv = (url: string) => ({
+  PORT: portOf(url),
   NEXTAUTH_URL: url,
   NEXTAUTH_SECRET: e2eEnv.authSecret,
   API_URL: e2eEnv.apiUrl,
+  PUBLIC_API_URL: e2eEnv.apiUrl,
 })
 
 export default defineConfig({
@@ -48,7 +52,7 @@ export default defineConfig({
       reuseExistingServer: !e2eEnv.ci,
       timeout: 120_000,
       // Every sign-in counts against the per-IP limit, and all of the suite's come from one address.
-      env: { SEED_DEMO: '1', SIGNIN_LIMIT_PER_IP: '1000' },
+      env: { PORT: portOf(e2eEnv.apiUrl), SEED_DEMO: '1', SIGNIN_LIMIT_PER_IP: '1000' },
     },
     {
       command: 'pnpm --filter @connecto/web start',
