@@ -3,7 +3,8 @@
 import type { Prisma, Tx } from '@connecto/db'
 
 export type AuditEntry = {
-  actorId: string
+  /** null when the system acted on its own (a timed ban running out). */
+  actorId: string | null
   /** Dotted, past tense: 'travel.member.removed'. */
   action: string
   targetType: 'travel' | 'user' | 'planet' | 'message' | 'report'
