@@ -84,5 +84,107 @@ export async function seedDemo(db: Db) {
       data: { lastMessageAt: new Date(start + (lines.length - 1) * step) },
     })
   }
+  await seedDemoActivity(db, {
+    hostId: host!.id,
+    jejuTravelId: jeju.travel.id,
+    general: jeju.general.id,
+    announcements: jeju.announcements.id,
+    members: { mina: mina!.id, jun: jun!.id, sora: sora!.id, leo: leo!.id },
+  })
   return true
+}
+
+/**
+ * What makes the Jeju chat look lived-in: read positions that leave a few unread messages (so badges and
+ * the unread divider show), reactions, replies, a pinned notice, and an evening-only planet that shows
+ * chat hours.
+ */
+async function seedDemoActivity(
+  db: Db,
+  d: {
+    hostId: string
+    jejuTravelId: string
+    general: string
+    announcements: string
+    members: { mina: string; jun: string; sora: string; leo: string }
+  },
+) {
+  const history = (planetId: string) =>
+    db.message.findMany({
+      where: { planetId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, senderId: true },
+    })
+  const general = await history(d.general)
+  const notices = await history(d.announcements)
+  const at = <T>(list: T[], i: number) => list[Math.max(0, Math.min(list.length - 1, i))]!
+
+  // Unread: Mina has read everything but the last 6 of General, Jun is 15 behind, Sora is caught up.
+  const behind: [string, number][] = [
+    [d.members.mina, 6],
+    [d.members.jun, 15],
+    [d.members.sora, 0],
+    [d.members.leo, 2],
+    [d.hostId, 0],
+  ]
+  for (const [userId, unread] of behind) {
+    for (const [planetId, list] of [
+      [d.general, general],
+      [d.announcements, notices],
+    ] as const) {
+      const last = at(list, list.length - 1 - (planetId === d.general ? unread : 0))
+      await db.planetUser.updateMany({
+        where: { planetId, userId },
+        data: { lastReadMessageId: last.id, lastReadAt: new Date() },
+      })
+    }
+  }
+
+  const reactions: [number, string, string[]][] = [
+    [2, '👍', [d.members.mina, d.members.jun, d.members.sora]],
+    [2, '🎉', [d.members.leo]],
+    [9, '😂', [d.members.jun, d.hostId]],
+    [general.length - 4, '❤️', [d.members.mina, d.members.sora]],
+    [general.length - 2, '👀', [d.members.leo]],
+  ]
+  await db.messageReaction.createMany({
+    data: reactions.flatMap(([i, emoji, users]) =>
+      users.map((userId) => ({ messageId: at(general, i).id, userId, emoji })),
+    ),
+    skipDuplicates: true,
+  })
+  // Two answers quote what they answer.
+  for (const [reply, original] of [
+    [5, 3],
+    [general.length - 3, general.length - 5],
+  ] as const) {
+    await db.message.update({
+      where: { id: at(general, reply).id },
+      data: { replyToId: at(general, original).id },
+    })
+  }
+  await db.message.update({
+    where: { id: at(notices, 0).id },
+    data: { pinnedAt: new Date(), pinnedById: d.hostId },
+  })
+
+  const everyone = [d.hostId, ...Object.values(d.members)]
+  await db.planet.create({
+    data: {
+      travelId: d.jejuTravelId,
+      name: 'Night owls 🌙',
+      description: 'Open in the evenings only (20:00–02:00 Jeju time).',
+      type: 'GROUP',
+      createdById: d.hostId,
+      timeZone: 'Asia/Seoul',
+      timeRestrictionType: 'DAILY',
+      timeRestriction: { type: 'DAILY', startTime: '20:00', endTime: '02:00' },
+      members: {
+        create: everyone.map((userId) => ({
+          userId,
+          role: userId === d.hostId ? ('MODERATOR' as const) : ('MEMBER' as const),
+        })),
+      },
+    },
+  })
 }
