@@ -2,7 +2,7 @@
 // Postgres and Redis when reachable (required in CI), then Playwright e2e in Debian Chromium against the
 // real api + web + admin. Ends with one line: "total: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { buildWebApp, canConnect, ensureInstalled, log, pnpmCommand, ROOT } from './lib.mjs'
@@ -12,7 +12,15 @@ const POSTGRES = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const RESULTS = path.join(ROOT, '.test-results')
-const VITEST_PACKAGES = ['@connecto/shared', '@connecto/db', '@connecto/api']
+// Every workspace package whose `test` script is vitest, so a new package's tests are never left out.
+const VITEST_PACKAGES = ['packages', 'apps']
+  .flatMap((dir) =>
+    readdirSync(path.join(ROOT, dir)).map((name) => path.join(ROOT, dir, name, 'package.json')),
+  )
+  .filter((file) => existsSync(file))
+  .map((file) => JSON.parse(readFileSync(file, 'utf8')))
+  .filter((pkg) => /^vitest\b/.test(pkg.scripts?.test ?? ''))
+  .map((pkg) => pkg.name)
 
 ensureInstalled()
 rmSync(RESULTS, { recursive: true, force: true })
