@@ -88,7 +88,8 @@ export async function seedTravel(db: DbOrTx, opts: SeedTravelOptions) {
         members: {
           create: members.map((m) => ({
             userId: m.userId,
-            role: m.role === 'PARTICIPANT' ? ('MEMBER' as const) : ('MODERATOR' as const),
+            // Travel staff moderate every planet; a member without a role is a participant.
+            role: (m.role ?? 'PARTICIPANT') === 'PARTICIPANT' ? ('MEMBER' as const) : ('MODERATOR' as const),
           })),
         },
       },
