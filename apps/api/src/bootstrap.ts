@@ -5,9 +5,9 @@ import { startEmbeddedPostgres } from '@connecto/db/embedded'
 import { deployMigrations } from '@connecto/db/migrate'
 import { DEMO_ACCOUNTS, seedDemo } from '@connecto/db/seed'
 import { parseConfig } from './config/config.ts'
+import { runsWorkers, startJobWorkers } from './jobs/start-jobs.ts'
 import { createRuntime, type RuntimeOverrides } from './runtime.ts'
 import { createApiServer } from './server.ts'
-import { startTravelStatusSchedule } from './travels/travel-status-schedule.ts'
 
 export async function startApi(env: Record<string, string | undefined>, overrides: RuntimeOverrides = {}) {
   const config = parseConfig(env)
@@ -31,7 +31,8 @@ export async function startApi(env: Record<string, string | undefined>, override
     { port, database: embedded ? 'embedded-pglite' : 'postgres', bus: rt.bus.kind },
     'api listening',
   )
-  const stopStatusSchedule = startTravelStatusSchedule(rt)
+  // Travel status, cleanup, statistics and deferred deliveries run as scheduled jobs on the workers.
+  const stopWorkers = runsWorkers(rt) ? await startJobWorkers(rt) : null
 
   return {
     rt,
@@ -40,7 +41,7 @@ export async function startApi(env: Record<string, string | undefined>, override
     embedded: !!embedded,
     demoAccounts: config.seedDemo ? DEMO_ACCOUNTS : [],
     async stop() {
-      await stopStatusSchedule()
+      await stopWorkers?.()
       await api.close()
       await rt.close()
       await embedded?.stop()

@@ -8,11 +8,16 @@ import type { Bus } from './bus/bus.ts'
 import { createMemoryBus } from './bus/memory-bus.ts'
 import { createRedisBus } from './bus/redis-bus.ts'
 import type { Config } from './config/config.ts'
+import { createStorage } from './files/storage/create-storage.ts'
+import type { ObjectStorage } from './files/storage/object-storage.ts'
+import type { Jobs } from './jobs/job-definition.ts'
+import { createJobs } from './jobs/jobs.ts'
 import { listenForPlatformBans } from './moderation/platform-bans.ts'
 import { createLogger, type Logger } from './observability/logger.ts'
 import { createMetrics, type Metrics } from './observability/metrics.ts'
 import { LiveConnections } from './realtime/live-connections.ts'
 import { createMemoryPresence, createRedisPresence, type PresenceStore } from './realtime/presence.ts'
+import { createRealtime, type Realtime } from './realtime/realtime.ts'
 
 export type Clock = { now: () => Date }
 
@@ -29,6 +34,12 @@ export type Runtime = {
   live: LiveConnections
   /** Who is online (has an open WebSocket): node-local without Redis, shared across nodes with it. */
   presence: PresenceStore
+  /** Typing, away flags, delivered watermarks and live rate limits (Redis-backed when configured). */
+  realtime: Realtime
+  /** Background jobs: BullMQ with Redis, the in-process runner without; workers start separately. */
+  jobs: Jobs
+  /** Where uploaded files live: S3-compatible storage, or a local folder served by the api. */
+  storage: ObjectStorage
   close(): Promise<void>
 }
 
@@ -54,6 +65,8 @@ export async function createRuntime(
       db.user.update({ where: { id: userId }, data: { lastSeenAt: clock.now() } }),
   }
   const presence = redis ? createRedisPresence(redis, presenceOptions) : createMemoryPresence(presenceOptions)
+  const realtime = createRealtime({ db, bus, redis, logger })
+  const jobs = createJobs({ ...config, logger })
   return {
     config,
     db,
@@ -66,8 +79,13 @@ export async function createRuntime(
     clock,
     live,
     presence,
+    realtime,
+    jobs,
+    storage: createStorage(config),
     async close() {
       stopBanListener()
+      await jobs.close()
+      await realtime.close()
       await presence.close()
       await bus.close()
       redis?.disconnect()

@@ -53,10 +53,14 @@ describe.skipIf(!!skip)(`two api nodes over Redis${skip ? ` — skipped: ${skip}
     )
     const onB = connectClient(b.server.url, token)
     const received = collect<{ id: string; data: PlanetEvent }>()
+    let started = false
     const sub = onB.trpc.messages.onPlanetEvent.subscribe(
       { planetId: general.id },
-      { onData: (e) => received.push(e as never) },
+      { onData: (e) => received.push(e as never), onStarted: () => (started = true) },
     )
+    // A fresh subscription streams what is committed after it starts; a cold node B (new socket, first
+    // queries) can take longer than a fixed pause, so wait for the start, then for its bus subscriptions.
+    for (let waited = 0; !started && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20))
     await new Promise((r) => setTimeout(r, 300))
     const sent = await (await callerFor(a.t.rt, host.id)).messages.send({
       planetId: general.id,

@@ -53,14 +53,31 @@ export const ERRORS = {
   MSG003: { trpc: 'FORBIDDEN', message: 'You cannot delete this message.' },
   MSG004: { trpc: 'TOO_MANY_REQUESTS', message: 'You are sending messages too fast.' },
   MSG005: { trpc: 'PRECONDITION_FAILED', message: 'The restore window for this message has passed.' },
+  MSG006: { trpc: 'FORBIDDEN', message: 'You can only edit your own messages.' },
+  MSG007: { trpc: 'PRECONDITION_FAILED', message: 'This message was deleted.' },
+  MSG008: { trpc: 'BAD_REQUEST', message: 'Only text messages can be edited.' },
+  MSG009: { trpc: 'BAD_REQUEST', message: 'You can only reply to a message in the same planet.' },
+  MSG010: { trpc: 'FORBIDDEN', message: 'Only planet moderators and travel staff can pin messages.' },
+  MSG011: { trpc: 'PRECONDITION_FAILED', message: 'This message is not deleted.' },
+  MSG012: { trpc: 'FORBIDDEN', message: 'Only the sender or an admin can restore this message.' },
+  MSG013: { trpc: 'BAD_REQUEST', message: 'This message cannot be forwarded.' },
   FILE001: { trpc: 'PAYLOAD_TOO_LARGE', message: 'The file is too large.' },
   FILE002: { trpc: 'BAD_REQUEST', message: 'This file type is not allowed.' },
   FILE003: { trpc: 'INTERNAL_SERVER_ERROR', message: 'The file upload failed.' },
+  FILE004: { trpc: 'TOO_MANY_REQUESTS', message: 'Too many uploads in progress. Finish or cancel one.' },
+  FILE005: { trpc: 'BAD_REQUEST', message: 'The uploaded file does not match what was announced.' },
+  FILE006: { trpc: 'NOT_FOUND', message: 'File not found.' },
+  FILE007: { trpc: 'PRECONDITION_FAILED', message: 'This upload is not in a state that allows this.' },
+  FILE008: { trpc: 'FORBIDDEN', message: 'This file link is invalid or has expired.' },
   MOD001: { trpc: 'NOT_FOUND', message: 'Report not found.' },
   MOD002: { trpc: 'PRECONDITION_FAILED', message: 'This report has already been resolved.' },
   MOD003: { trpc: 'BAD_REQUEST', message: 'This action does not fit the reported target.' },
   MOD004: { trpc: 'BAD_REQUEST', message: 'Name the travel the reported user belongs to.' },
   MOD005: { trpc: 'NOT_FOUND', message: 'This user is not a member of this planet.' },
+  RT001: { trpc: 'TOO_MANY_REQUESTS', message: 'You are opening chats too fast. Try again shortly.' },
+  RT002: { trpc: 'TOO_MANY_REQUESTS', message: 'Too many typing updates. Try again shortly.' },
+  RT003: { trpc: 'TOO_MANY_REQUESTS', message: 'Too many live subscriptions on this connection.' },
+  RT004: { trpc: 'TOO_MANY_REQUESTS', message: 'Too many open connections for this account.' },
   SYS001: { trpc: 'BAD_REQUEST', message: 'The input is not valid.' },
   SYS002: { trpc: 'NOT_FOUND', message: 'Not found.' },
   SYS003: { trpc: 'CONFLICT', message: 'This conflicts with existing data.' },
@@ -83,7 +100,13 @@ export const HTTP_STATUS: Record<TrpcCode, number> = {
 }
 
 /** Shape the api puts in `error.data.app` of every tRPC error. */
-export type AppErrorData = { code: ErrorCode; message: string; field?: string }
+export type AppErrorData = {
+  code: ErrorCode
+  message: string
+  field?: string
+  /** Rate-limit refusals (MSG004, …): when the caller may try again. */
+  retryAfterSeconds?: number
+}
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && value in ERRORS

@@ -86,6 +86,13 @@ const platformAdminOnly: InWorld = {
   planetMuted: 'AUTH011',
 }
 
+/** Admins, and hosts or moderators of some travel (the admin app's staff scope). */
+const staffAnywhere: InWorld = {
+  ...platformAdminOnly,
+  host: A,
+  travelModerator: A,
+}
+
 let seq = 0
 const clientId = () => `authz-${Date.now()}-${++seq}`
 const soon = () => new Date(Date.now() + 3 * 24 * 3600 * 1000)
@@ -353,6 +360,76 @@ const ROWS: Row[] = [
     call: (c, w) => c.admin.unbanUser({ userId: w.users.platformBanned.id }),
     expect: platformAdminOnly,
   },
+
+  // admin app (apps/api/src/admin)
+  { path: 'admin.dashboardStats', call: (c) => c.admin.dashboardStats(), expect: platformAdminOnly },
+  { path: 'admin.searchUsers', call: (c) => c.admin.searchUsers({ query: 'a' }), expect: platformAdminOnly },
+  {
+    path: 'admin.getUser',
+    call: (c, w) => c.admin.getUser({ userId: w.target.id }),
+    expect: platformAdminOnly,
+  },
+  {
+    path: 'admin.setPlatformRole',
+    call: (c, w) => c.admin.setPlatformRole({ userId: w.target.id, role: 'HOST' }),
+    expect: platformAdminOnly,
+  },
+  {
+    path: 'admin.suspendUser',
+    call: (c, w) => c.admin.suspendUser({ userId: w.target.id, reason: 'fraud' }),
+    expect: platformAdminOnly,
+  },
+  {
+    path: 'admin.restoreUser',
+    prepare: async (w) => {
+      await t.rt.db.user.update({ where: { id: w.target.id }, data: { suspendedAt: new Date() } })
+      return {}
+    },
+    call: (c, w) => c.admin.restoreUser({ userId: w.target.id }),
+    expect: platformAdminOnly,
+  },
+  { path: 'admin.listTravels', call: (c) => c.admin.listTravels({}), expect: staffAnywhere },
+  {
+    path: 'admin.reportContext',
+    prepare: async (w) => {
+      const report = await t.rt.db.report.create({
+        data: {
+          reporterId: w.users.participant.id,
+          targetType: 'USER',
+          targetId: w.target.id,
+          travelId: w.travel.id,
+          reason: 'rude',
+        },
+      })
+      return { reportId: report.id }
+    },
+    call: (c, _w, x) => c.admin.reportContext({ reportId: x.reportId! }),
+    expect: travelStaffOrAdmin,
+  },
+  {
+    path: 'admin.resolveReportWithPlatformBan',
+    prepare: async (w) => {
+      const report = await t.rt.db.report.create({
+        data: {
+          reporterId: w.users.participant.id,
+          targetType: 'USER',
+          targetId: w.target.id,
+          travelId: w.travel.id,
+          reason: 'fraud',
+        },
+      })
+      return { reportId: report.id }
+    },
+    call: (c, _w, x) => c.admin.resolveReportWithPlatformBan({ reportId: x.reportId! }),
+    expect: platformAdminOnly,
+  },
+  {
+    path: 'admin.deleteUserMessages',
+    call: (c, w) => c.admin.deleteUserMessages({ planetId: w.general.id, userId: w.target.id }),
+    expect: travelStaffOrAdmin,
+  },
+  { path: 'admin.auditLog', call: (c) => c.admin.auditLog({}), expect: staffAnywhere },
+  { path: 'admin.exportAuditLog', call: (c) => c.admin.exportAuditLog({}), expect: staffAnywhere },
 ]
 
 type Case = { row: Row; actor: ActorKey; expected: Outcome }

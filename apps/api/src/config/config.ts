@@ -18,6 +18,12 @@ const boolFlag = z
   .optional()
   .transform((v) => v === '1' || v === 'true')
 
+/** The web and admin apps as `pnpm dev` / `pnpm start` serve them. */
+const LOCAL_WEB_ORIGINS = [3000, 3001].flatMap((port) => [
+  `http://localhost:${port}`,
+  `http://127.0.0.1:${port}`,
+])
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -63,8 +69,53 @@ const ZEnv = z.object({
   APPLE_JWKS_URL: z.url().default('https://appleid.apple.com/auth/keys'),
   FIREBASE_PROJECT_ID: z.string().optional(),
   FIREBASE_CREDENTIALS_JSON: z.string().optional(),
+  /** Unset: mail is recorded and logged, not sent. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: boolFlag,
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.string().default('Connecto <no-reply@connecto.local>'),
+  /** How long an email waits for the user to read the notification in the app before it is mailed. */
+  EMAIL_DIGEST_MINUTES: z.coerce.number().int().min(0).default(30),
+  /** How long pushes for a burst in one planet are gathered into one ("12 new messages in General"). */
+  PUSH_COALESCE_SECONDS: z.coerce.number().int().min(0).default(10),
+  /** all: http and job workers in one process; api: http only, jobs run in `pnpm worker` processes. */
+  API_ROLE: z.enum(['all', 'api']).default('all'),
+  /** BullMQ key prefix; unset: derived from the database name, so nodes on one database share queues. */
+  QUEUE_PREFIX: z.string().optional(),
+  /** Browser origins allowed to open a WebSocket; unset: PUBLIC_WEB_URL, CORS_ORIGINS and the local web/admin URLs. */
+  WEB_ORIGINS: csv,
+  WS_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(10),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(50),
+  /** A socket whose unsent backlog passes this is a consumer that cannot keep up: it is closed. */
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  WS_PING_MS: z.coerce.number().int().min(100).default(30_000),
+  WS_PONG_WAIT_MS: z.coerce.number().int().min(100).default(5_000),
   /** Where the web app is served; invite links point there. */
   PUBLIC_WEB_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /** Where this api is reached from clients; local-storage upload and download links point there. */
+  PUBLIC_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Set S3_BUCKET to store files in S3-compatible storage (R2, S3, MinIO); unset: a folder under DATA_DIR. */
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().default('auto'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style URLs (http://host/bucket/key), which MinIO and most stand-ins need; unset: on with S3_ENDPOINT. */
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** ffmpeg binary for video poster frames; unset: looked up on PATH, and videos get no preview without it. */
+  FFMPEG_PATH: z.string().optional(),
 })
 
 export type Config = ReturnType<typeof parseConfig>
@@ -89,6 +140,14 @@ export function parseConfig(env: Record<string, string | undefined>) {
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new ConfigError([{ variable: 'JWT_SECRET', message: 'is required in production' }])
   }
+  if (e.S3_BUCKET) {
+    const missing = (['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((v) => !e[v])
+    if (missing.length) {
+      throw new ConfigError(
+        missing.map((variable) => ({ variable, message: 'is required when S3_BUCKET is set' })),
+      )
+    }
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -108,6 +167,52 @@ export function parseConfig(env: Record<string, string | undefined>) {
     seedDemo: e.SEED_DEMO,
     publicWebUrl: e.PUBLIC_WEB_URL.replace(/\/+$/, ''),
     eventRetentionHours: e.EVENT_RETENTION_HOURS,
+    role: e.API_ROLE,
+    queuePrefix: e.QUEUE_PREFIX,
+    notifications: {
+      smtp: e.SMTP_HOST
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT,
+            secure: e.SMTP_SECURE,
+            auth: e.SMTP_USER ? { user: e.SMTP_USER, pass: e.SMTP_PASS ?? '' } : undefined,
+          }
+        : undefined,
+      mailFrom: e.MAIL_FROM,
+      emailDigestMinutes: e.EMAIL_DIGEST_MINUTES,
+      pushCoalesceSeconds: e.PUSH_COALESCE_SECONDS,
+      firebase: e.FIREBASE_PROJECT_ID
+        ? { projectId: e.FIREBASE_PROJECT_ID, credentialsJson: e.FIREBASE_CREDENTIALS_JSON }
+        : undefined,
+    },
+    publicApiUrl: (e.PUBLIC_API_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    storage: {
+      s3:
+        e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+          ? {
+              bucket: e.S3_BUCKET,
+              endpoint: e.S3_ENDPOINT,
+              region: e.S3_REGION,
+              accessKeyId: e.S3_ACCESS_KEY_ID,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE
+                ? e.S3_FORCE_PATH_STYLE === '1' || e.S3_FORCE_PATH_STYLE === 'true'
+                : !!e.S3_ENDPOINT,
+            }
+          : undefined,
+      ffmpegPath: e.FFMPEG_PATH,
+    },
+    ws: {
+      allowedOrigins: e.WEB_ORIGINS.length
+        ? e.WEB_ORIGINS
+        : [...new Set([e.PUBLIC_WEB_URL.replace(/\/+$/, ''), ...e.CORS_ORIGINS, ...LOCAL_WEB_ORIGINS])],
+      maxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES,
+      maxSocketsPerUser: e.WS_MAX_SOCKETS_PER_USER,
+      maxSubscriptionsPerSocket: e.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+      pingMs: e.WS_PING_MS,
+      pongWaitMs: e.WS_PONG_WAIT_MS,
+    },
     signInLimits: { perIp: e.SIGNIN_LIMIT_PER_IP, perAccount: e.SIGNIN_LIMIT_PER_ACCOUNT },
     social: {
       google: e.GOOGLE_CLIENT_IDS.length

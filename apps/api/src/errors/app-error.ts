@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly field?: string,
+    /** Rate-limit refusals: seconds until the caller may try again, sent in `error.data.app`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message ?? ERRORS[code].message)
     this.name = 'AppError'

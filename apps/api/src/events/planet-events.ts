@@ -27,7 +27,13 @@ export async function appendPlanetEvent(tx: Tx, body: EventBody): Promise<Planet
 export async function publishPlanetEvents(rt: Runtime, events: PlanetEvent[]) {
   for (const event of events) {
     rt.metrics.eventsPublished.inc({ type: event.type })
-    await rt.bus.publish(busChannel.planet(event.planetId), event)
+    try {
+      await rt.bus.publish(busChannel.planet(event.planetId), event)
+    } catch (err) {
+      // The event is committed: live subscribers fill the gap from Postgres on the next event, and
+      // reconnecting ones resume from their last event id. The write itself must not fail over this.
+      rt.logger.warn({ err, planetId: event.planetId, seq: event.seq }, 'event publish failed')
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 // Liveness and per-component health with latency, for load balancers and the admin dashboard.
 import { access, constants } from 'node:fs/promises'
+import { queueStats } from '../jobs/queue-stats.ts'
 import type { Runtime } from '../runtime.ts'
 
 type ComponentHealth = {
@@ -46,7 +47,11 @@ export async function detailedHealth(rt: Runtime, embedded: { database: boolean 
     }).then((h) => ({ ...h, mode: 'local-folder' })),
   ])
   const websocket: ComponentHealth = { status: 'up', latencyMs: 0, details: { connections: rt.live.size } }
-  const components = { database, redis, storage, websocket }
+  const jobs = await timed(async () => ({ ...(await queueStats(rt, { deadLetterLimit: 5 })) })).then((h) => ({
+    ...h,
+    mode: rt.jobs.kind,
+  }))
+  const components = { database, redis, storage, websocket, jobs }
   const status = Object.values(components).every((c) => c.status === 'up') ? 'ok' : 'degraded'
   return { status, uptimeSeconds: Math.round(process.uptime()), components }
 }

@@ -1,85 +1,136 @@
-// Sending and reading messages. Sends are idempotent on (sender, clientMessageId): a retry gets the original.
-import type { TListMessagesInput, TSendMessageInput } from '@connecto/shared'
-import { appendPlanetEvent, publishPlanetEvents } from '../events/planet-events.ts'
-import { requirePlanetModerationReader, requirePlanetWriter } from '../planets/planet-access.ts'
+// Sending messages. Sends are idempotent on (sender, clientMessageId): a retry gets the original, even
+// when the retries race. The happy path is two SQL statements (see send-statements.ts).
+import type { Tx } from '@connecto/db'
+import type { ForwardedFrom, TSendMessageInput } from '@connecto/shared'
+import { AppError } from '../errors/app-error.ts'
+import { publishPlanetEvents } from '../events/planet-events.ts'
+import { checkPlanetWriter, requirePlanetAccess, requirePlanetWriter } from '../planets/planet-access.ts'
+import { clearTyping } from '../realtime/typing.service.ts'
 import type { Runtime } from '../runtime.ts'
-import type { Actor } from '../travels/travel-access.ts'
-import { messageInclude, toMessageView } from './message-view.ts'
+import { mentionedNicknames } from './mentions.ts'
+import { newMessageId } from './message-id.ts'
+import { findMessageByClientId, loadMessageView } from './message-lookup.ts'
+import { toMessageView } from './message-view.ts'
+import { consumeSendAllowance } from './send-rate-limit.ts'
+import { insertMessageWithEvent, loadSendContext, type SendContext } from './send-statements.ts'
 
-async function findByClientId(rt: Runtime, senderId: string, clientMessageId: string) {
-  const existing = await rt.db.message.findUnique({
-    where: { senderId_clientMessageId: { senderId, clientMessageId } },
-    include: messageInclude,
-  })
-  return existing ? toMessageView(existing) : null
+/**
+ * A message a user posts: typed in (sendMessage) or forwarded (forwardMessage). Attachments
+ * (IMAGE/VIDEO/FILE, `content` as the caption) plug in here: resolve them before the insert, since
+ * the view goes into the stored `message.new` event, and link their rows through `link`.
+ */
+export type UserMessage = {
+  planetId: string
+  senderId: string
+  clientMessageId: string
+  type: 'TEXT' | 'LOCATION' | 'IMAGE' | 'VIDEO' | 'FILE'
+  content: string | null
+  metadata: Record<string, unknown> | null
+  replyToId?: string
+  forwardedFrom?: ForwardedFrom
+  /** Rows to write with the message (attachment links): the insert then runs in a transaction with it. */
+  link?: (tx: Tx, messageId: string) => Promise<void>
 }
+
+const senderOf = (nickname: string | null) => ({ profile: nickname === null ? null : { nickname } })
 
 export async function sendMessage(rt: Runtime, senderId: string, input: TSendMessageInput) {
-  const retried = await findByClientId(rt, senderId, input.clientMessageId)
-  if (retried) return retried
-  await requirePlanetWriter(rt, senderId, input.planetId)
-  try {
-    const { view, event } = await rt.db.$transaction(async (tx) => {
-      const message = await tx.message.create({
-        data: {
-          planetId: input.planetId,
-          senderId,
-          type: 'TEXT',
-          content: input.content,
-          searchableText: input.content.toLowerCase(),
-          clientMessageId: input.clientMessageId,
-          replyToId: input.replyToId,
-        },
-        include: messageInclude,
-      })
-      const view = toMessageView(message)
-      const event = await appendPlanetEvent(tx, {
-        type: 'message.new',
-        planetId: input.planetId,
-        message: view,
-      })
-      await tx.planet.update({ where: { id: input.planetId }, data: { lastMessageAt: message.createdAt } })
-      return { view, event }
-    })
-    rt.metrics.messagesSent.inc()
-    await publishPlanetEvents(rt, [event])
-    return view
-  } catch (err) {
-    // Two concurrent retries of the same send: the loser returns the winner's message.
-    if ((err as { code?: string }).code === 'P2002') {
-      const winner = await findByClientId(rt, senderId, input.clientMessageId)
-      if (winner) return winner
-    }
-    throw err
-  }
+  return postUserMessage(rt, {
+    planetId: input.planetId,
+    senderId,
+    clientMessageId: input.clientMessageId,
+    type: input.type,
+    content: input.type === 'TEXT' ? (input.content ?? null) : null,
+    metadata: input.type === 'LOCATION' && input.location ? { ...input.location } : null,
+    replyToId: input.replyToId,
+  })
 }
 
-/** History, newest first, `limit` at a time before a cursor message. */
-export async function listMessages(rt: Runtime, actor: Actor, input: TListMessagesInput) {
-  await requirePlanetModerationReader(rt, actor, input.planetId)
-  const cursor = input.before
-    ? await rt.db.message.findFirst({
-        where: { id: input.before, planetId: input.planetId },
-        select: { id: true, createdAt: true },
-      })
-    : null
-  const rows = await rt.db.message.findMany({
-    where: {
-      planetId: input.planetId,
-      ...(cursor
-        ? {
-            OR: [
-              { createdAt: { lt: cursor.createdAt } },
-              { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: input.limit + 1,
-    include: messageInclude,
+export async function postUserMessage(rt: Runtime, msg: UserMessage) {
+  const context = await loadSendContext(rt.db, {
+    senderId: msg.senderId,
+    planetId: msg.planetId,
+    clientMessageId: msg.clientMessageId,
+    replyToId: msg.replyToId,
+    // A forwarded text mentions nobody in its new planet.
+    mentionNames: msg.forwardedFrom ? [] : mentionedNicknames(msg.content ?? undefined),
   })
-  const hasMore = rows.length > input.limit
-  const items = rows.slice(0, input.limit).map(toMessageView)
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null }
+  if (context.existingId) return loadMessageView(rt.db, context.existingId)
+  await requireWriterFromContext(rt, msg, context)
+  const replyTo = requireReplyTarget(msg, context)
+  await consumeSendAllowance(rt, msg.senderId)
+
+  const now = rt.clock.now()
+  const view = toMessageView({
+    id: newMessageId(now),
+    planetId: msg.planetId,
+    senderId: msg.senderId,
+    sender: senderOf(context.senderNickname),
+    type: msg.type,
+    content: msg.content,
+    metadata: msg.metadata,
+    replyToId: replyTo?.id ?? null,
+    replyTo,
+    forwardedFrom: msg.forwardedFrom
+      ? {
+          id: msg.forwardedFrom.messageId,
+          planetId: msg.forwardedFrom.planetId,
+          senderId: msg.forwardedFrom.senderId,
+          sender: senderOf(msg.forwardedFrom.senderNickname),
+        }
+      : null,
+    clientMessageId: msg.clientMessageId,
+    mentions: context.mentions,
+    createdAt: now,
+    editedAt: null,
+    deletedAt: null,
+  })
+  const draft = { view, searchableText: searchableTextOf(view) }
+  const { link } = msg
+  const event = link
+    ? await rt.db.$transaction(async (tx) => {
+        const inserted = await insertMessageWithEvent(tx, draft)
+        if (inserted) await link(tx, view.id)
+        return inserted
+      })
+    : await insertMessageWithEvent(rt.db, draft)
+  if (!event) {
+    // A concurrent retry inserted first: return its message, as a later retry would.
+    const winner = await findMessageByClientId(rt.db, msg.senderId, msg.clientMessageId)
+    if (winner) return winner
+    throw new AppError('SYS003')
+  }
+  rt.metrics.messagesSent.inc()
+  await publishPlanetEvents(rt, [event])
+  // Sending ends the author's typing at once; off the reply path, a failure only leaves it to expire.
+  clearTyping(rt, { id: msg.senderId, nickname: context.senderNickname ?? '' }, msg.planetId).catch((err) =>
+    rt.logger.warn({ err, planetId: msg.planetId }, 'typing stop after send failed'),
+  )
+  return view
+}
+
+/** What search matches on: the text, or a location's name. */
+export function searchableTextOf(m: { content: string | null; metadata: Record<string, unknown> | null }) {
+  const text = m.content ?? (typeof m.metadata?.name === 'string' ? m.metadata.name : null)
+  return text?.toLowerCase() ?? null
+}
+
+async function requireWriterFromContext(rt: Runtime, msg: UserMessage, context: SendContext) {
+  if (!context.planet) throw new AppError('PLT001')
+  const ban = context.planet.travel.members[0]
+  if (ban?.status === 'BANNED' && ban.bannedUntil && ban.bannedUntil <= rt.clock.now()) {
+    // Rare: an expired ban is lifted on the spot by the full access path.
+    await requirePlanetWriter(rt, msg.senderId, msg.planetId)
+    return
+  }
+  checkPlanetWriter(rt, requirePlanetAccess({ planet: context.planet }))
+}
+
+function requireReplyTarget(msg: UserMessage, context: SendContext) {
+  if (!msg.replyToId) return null
+  const target = context.replyTo
+  if (!target) throw new AppError('MSG001', 'The message you reply to was not found.', 'replyToId')
+  if (target.planetId !== msg.planetId) throw new AppError('MSG009', undefined, 'replyToId')
+  if (target.deletedAt) throw new AppError('MSG007', 'You cannot reply to a deleted message.', 'replyToId')
+  return target
 }

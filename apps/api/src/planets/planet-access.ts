@@ -53,7 +53,10 @@ async function loadPlanetReader(rt: Runtime, userId: string, planetId: string) {
   return { planet, expiredBan }
 }
 
-function requirePlanetAccess({ planet }: Awaited<ReturnType<typeof loadPlanetReader>>) {
+/** The rows planet access is decided on; messaging's send path loads them in one statement of its own. */
+export type PlanetAccessRows = Awaited<ReturnType<typeof loadPlanetReader>>['planet']
+
+export function requirePlanetAccess({ planet }: { planet: PlanetAccessRows }) {
   const travelMember = planet.travel.members[0]
   if (travelMember?.status === 'BANNED') throw new AppError('TRV008')
   const planetMember = planet.members[0]
@@ -64,7 +67,11 @@ function requirePlanetAccess({ planet }: Awaited<ReturnType<typeof loadPlanetRea
 }
 
 export async function requirePlanetWriter(rt: Runtime, userId: string, planetId: string) {
-  const access = await requirePlanetReader(rt, userId, planetId)
+  return checkPlanetWriter(rt, await requirePlanetReader(rt, userId, planetId))
+}
+
+/** The posting rules on top of reader access: archive, freeze, mute, announcement role, chat hours. */
+export function checkPlanetWriter(rt: Runtime, access: ReturnType<typeof requirePlanetAccess>) {
   const { planet, travelMember, planetMember } = access
   if (planet.status === 'ARCHIVED') throw new AppError('PLT006')
   if (planet.travel.isFrozen) throw new AppError('TRV006')

@@ -3,13 +3,14 @@
 import type { TPlanetMemberInput } from '@connecto/shared'
 import { isTravelStaff } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { publishMembershipChange } from '../me/user-events.ts'
 import { recordAudit } from '../moderation/audit.ts'
 import type { Runtime } from '../runtime.ts'
 import type { Actor } from '../travels/travel-access.ts'
 import { loadStaffManagedPlanet } from './planet-roles.service.ts'
 
 export async function addPlanetMember(rt: Runtime, actor: Actor, input: TPlanetMemberInput) {
-  return rt.db.$transaction(async (tx) => {
+  const { travelId, ...added } = await rt.db.$transaction(async (tx) => {
     const planet = await loadStaffManagedPlanet(rt, tx, actor, input.planetId)
     if (planet.type !== 'GROUP') throw new AppError('PLT007', 'Only group planets take invited members.')
     const member = await tx.travelUser.findUnique({
@@ -29,12 +30,14 @@ export async function addPlanetMember(rt: Runtime, actor: Actor, input: TPlanetM
       targetId: input.userId,
       details: { travelId: planet.travelId, planetId: planet.id },
     })
-    return { planetId: planet.id, userId: input.userId, status: 'ACTIVE' as const }
+    return { travelId: planet.travelId, planetId: planet.id, userId: input.userId, status: 'ACTIVE' as const }
   })
+  await publishMembershipChange(rt, input.userId, { travelId, planetId: added.planetId, change: 'joined' })
+  return added
 }
 
 export async function removePlanetMember(rt: Runtime, actor: Actor, input: TPlanetMemberInput) {
-  return rt.db.$transaction(async (tx) => {
+  const { travelId, ...removed } = await rt.db.$transaction(async (tx) => {
     const planet = await loadStaffManagedPlanet(rt, tx, actor, input.planetId)
     if (planet.type !== 'GROUP') throw new AppError('PLT007', 'Only group planets have members removed.')
     const target = await tx.planetUser.findUnique({
@@ -49,6 +52,8 @@ export async function removePlanetMember(rt: Runtime, actor: Actor, input: TPlan
       targetId: input.userId,
       details: { travelId: planet.travelId, planetId: planet.id },
     })
-    return { planetId: planet.id, userId: input.userId, status: 'LEFT' as const }
+    return { travelId: planet.travelId, planetId: planet.id, userId: input.userId, status: 'LEFT' as const }
   })
+  await publishMembershipChange(rt, input.userId, { travelId, planetId: removed.planetId, change: 'removed' })
+  return removed
 }

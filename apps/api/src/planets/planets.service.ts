@@ -11,6 +11,8 @@ import type {
 } from '@connecto/shared'
 import { canCreatePlanet, isTravelStaff } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { publishPlanetEvents } from '../events/planet-events.ts'
+import { postSystemMessages } from '../messages/system-messages.ts'
 import { recordAudit } from '../moderation/audit.ts'
 import type { Runtime } from '../runtime.ts'
 import { type Actor, loadTravelAccess, lockTravel, requireTravelManager } from '../travels/travel-access.ts'
@@ -101,7 +103,7 @@ async function loadPlanet(db: DbOrTx, planetId: string) {
 
 /** Travel staff, a platform admin, or a moderator of this planet. */
 export async function updatePlanet(rt: Runtime, actor: Actor, input: TUpdatePlanetInput) {
-  const planet = await rt.db.$transaction(async (tx) => {
+  const { planet, events } = await rt.db.$transaction(async (tx) => {
     const planet = await loadPlanet(tx, input.planetId)
     if (planet.type === 'DIRECT') throw new AppError('PLT007')
     const { membership, isAdmin } = await loadTravelAccess(tx, actor, planet.travelId, rt.clock.now())
@@ -128,8 +130,23 @@ export async function updatePlanet(rt: Runtime, actor: Actor, input: TUpdatePlan
       targetId: planetId,
       details: { travelId: planet.travelId, fields: Object.keys(changes) },
     })
-    return updated
+    const renamed = input.name !== undefined && input.name !== planet.name
+    const events = renamed
+      ? await postSystemMessages(
+          tx,
+          {
+            kind: 'planet.renamed',
+            planetIds: [planetId],
+            userId: actor.id,
+            from: planet.name,
+            to: updated.name,
+          },
+          rt.clock.now(),
+        )
+      : []
+    return { planet: updated, events }
   })
+  await publishPlanetEvents(rt, events)
   return toPlanetView(planet, rt.clock.now())
 }
 

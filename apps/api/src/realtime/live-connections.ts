@@ -23,4 +23,9 @@ export class LiveConnections {
     for (const set of this.byUser.values()) n += set.size
     return n
   }
+
+  /** Distinct users holding at least one socket on this node. */
+  get userCount() {
+    return this.byUser.size
+  }
 }

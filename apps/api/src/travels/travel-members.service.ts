@@ -12,8 +12,12 @@ import type {
 } from '@connecto/shared'
 import { isTravelStaff } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { publishPlanetEvents } from '../events/planet-events.ts'
+import { publishMembershipChange } from '../me/user-events.ts'
+import { postSystemMessages } from '../messages/system-messages.ts'
 import { recordAudit } from '../moderation/audit.ts'
 import { requireTravelModerator } from '../moderation/staff.ts'
+import { lastSeenVisible } from '../realtime/privacy.ts'
 import type { Runtime } from '../runtime.ts'
 import {
   type Actor,
@@ -49,16 +53,15 @@ export async function listTravelMembers(rt: Runtime, actor: Actor, input: TListT
   })
 }
 
-/** Presence is shown to others unless the member turned it off (`privacy.lastSeenVisible: false`). */
-function lastSeenVisible(preferences: unknown) {
-  if (!preferences || typeof preferences !== 'object') return true
-  const privacy = (preferences as { privacy?: unknown }).privacy
-  if (!privacy || typeof privacy !== 'object') return true
-  return (privacy as { lastSeenVisible?: unknown }).lastSeenVisible !== false
-}
-
-/** Leaves the travel and all its planets. Planet roles drop to MEMBER so a rejoin starts from scratch. */
+/**
+ * Leaves the travel and all its planets. Planet roles drop to MEMBER so a rejoin starts from scratch.
+ * Returns the "left the travel" SYSTEM messages' events, to publish after commit.
+ */
 async function deactivateMember(tx: Tx, travelId: string, userId: string, now: Date) {
+  const groups = await tx.planetUser.findMany({
+    where: { userId, status: 'ACTIVE', planet: { travelId, type: 'GROUP', status: 'ACTIVE' } },
+    select: { planetId: true },
+  })
   await tx.travelUser.update({
     where: { travelId_userId: { travelId, userId } },
     data: { status: 'LEFT', leftAt: now },
@@ -67,6 +70,8 @@ async function deactivateMember(tx: Tx, travelId: string, userId: string, now: D
     where: { userId, status: 'ACTIVE', planet: { travelId } },
     data: { status: 'LEFT', role: 'MEMBER' },
   })
+  const planetIds = groups.map((g) => g.planetId)
+  return postSystemMessages(tx, { kind: 'member.left', planetIds, userId }, now)
 }
 
 /** Planet roles follow the travel role: staff moderate every planet they are in. */
@@ -78,25 +83,27 @@ async function syncPlanetRoles(tx: Tx, travelId: string, userId: string, role: T
 }
 
 export async function leaveTravel(rt: Runtime, actor: Actor, input: TLeaveTravelInput) {
-  await rt.db.$transaction(async (tx) => {
+  const events = await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
     const { membership } = await loadTravelAccess(tx, actor, input.travelId, rt.clock.now())
     if (!membership) throw new AppError('TRV002')
     if (membership.role === 'HOST') throw new AppError('TRV010')
-    await deactivateMember(tx, input.travelId, actor.id, rt.clock.now())
+    return deactivateMember(tx, input.travelId, actor.id, rt.clock.now())
   })
+  await publishPlanetEvents(rt, events)
+  await publishMembershipChange(rt, actor.id, { travelId: input.travelId, change: 'left' })
   return { travelId: input.travelId, status: 'LEFT' as const }
 }
 
 /** The host or a platform admin removes anyone but the host; a moderator removes participants only. */
 export async function removeTravelMember(rt: Runtime, actor: Actor, input: TRemoveTravelMemberInput) {
-  await rt.db.$transaction(async (tx) => {
+  const events = await rt.db.$transaction(async (tx) => {
     await lockTravel(tx, input.travelId)
     const rank = await requireTravelModerator(tx, actor, input.travelId, rt.clock.now())
     const target = await requireActiveMember(tx, input.travelId, input.userId)
     const mayRemove = target.role === 'PARTICIPANT' || (rank !== 'MODERATOR' && target.role !== 'HOST')
     if (!mayRemove) throw new AppError('TRV012')
-    await deactivateMember(tx, input.travelId, input.userId, rt.clock.now())
+    const events = await deactivateMember(tx, input.travelId, input.userId, rt.clock.now())
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'travel.member.removed',
@@ -104,7 +111,10 @@ export async function removeTravelMember(rt: Runtime, actor: Actor, input: TRemo
       targetId: input.userId,
       details: { travelId: input.travelId, role: target.role },
     })
+    return events
   })
+  await publishPlanetEvents(rt, events)
+  await publishMembershipChange(rt, input.userId, { travelId: input.travelId, change: 'removed' })
   return { travelId: input.travelId, userId: input.userId, status: 'LEFT' as const }
 }
 

@@ -9,6 +9,10 @@ import type {
   TravelVisibility,
 } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { publishPlanetEvents } from '../events/planet-events.ts'
+import { publishMembershipChange } from '../me/user-events.ts'
+import { postSystemMessages } from '../messages/system-messages.ts'
+import { loadUnreadCounts, unreadByTravel } from '../reads/unread-counts.ts'
 import type { Runtime } from '../runtime.ts'
 import { generateInviteCode } from './invite-code.ts'
 import { type Actor, requireTravelReader } from './travel-access.ts'
@@ -67,7 +71,7 @@ export async function joinTravel(rt: Runtime, userId: string, input: TJoinTravel
   if (membership?.status === 'ACTIVE') throw new AppError('TRV003')
   if (travel.maxMembers && travel._count.members >= travel.maxMembers) throw new AppError('TRV007')
 
-  await rt.db.$transaction(async (tx) => {
+  const events = await rt.db.$transaction(async (tx) => {
     await tx.travelUser.upsert({
       where: { travelId_userId: { travelId: travel.id, userId } },
       create: { travelId: travel.id, userId },
@@ -79,7 +83,7 @@ export async function joinTravel(rt: Runtime, userId: string, input: TJoinTravel
         status: 'ACTIVE',
         OR: [{ type: 'ANNOUNCEMENT' }, { type: 'GROUP', autoJoin: true }],
       },
-      select: { id: true },
+      select: { id: true, type: true },
     })
     for (const planet of planets) {
       await tx.planetUser.upsert({
@@ -88,7 +92,11 @@ export async function joinTravel(rt: Runtime, userId: string, input: TJoinTravel
         update: { status: 'ACTIVE' },
       })
     }
+    const planetIds = planets.filter((p) => p.type === 'GROUP').map((p) => p.id)
+    return postSystemMessages(tx, { kind: 'member.joined', planetIds, userId }, rt.clock.now())
   })
+  await publishPlanetEvents(rt, events)
+  await publishMembershipChange(rt, userId, { travelId: travel.id, change: 'joined' })
   return travel
 }
 
@@ -109,6 +117,10 @@ export async function listMyTravels(rt: Runtime, userId: string) {
       },
     },
   })
+  // One statement for every planet's unread count, however many travels and planets.
+  const unread = await loadUnreadCounts(rt.db, userId)
+  const unreadOf = new Map(unread.map((u) => [u.planetId, u.unread]))
+  const travelUnread = unreadByTravel(unread)
   return rows.map(({ role, travel }) => ({
     id: travel.id,
     name: travel.name,
@@ -120,7 +132,8 @@ export async function listMyTravels(rt: Runtime, userId: string) {
     ...inviteOf(rt, role, travel),
     memberCount: travel._count.members,
     myRole: role,
-    planets: travel.planets,
+    planets: travel.planets.map((p) => ({ ...p, unreadCount: unreadOf.get(p.id) ?? 0 })),
+    unreadCount: travelUnread.get(travel.id) ?? 0,
   }))
 }
 

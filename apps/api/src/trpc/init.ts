@@ -15,6 +15,7 @@ const t = initTRPC.context<Context>().create({
       code: app.code,
       message: app.message,
       ...(app.field ? { field: app.field } : {}),
+      ...(app.retryAfterSeconds !== undefined ? { retryAfterSeconds: app.retryAfterSeconds } : {}),
     }
     const { stack: _stack, ...rest } = shape.data
     return { ...shape, message: app.message, data: { ...rest, app: data } }
@@ -23,6 +24,7 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
+export const mergeRouters = t.mergeRouters
 
 /** Turns every failure into an AppError-backed TRPCError with the code's tRPC code, logging only 5xx. */
 const withAppErrors = t.middleware(async ({ ctx, next, path }) => {

@@ -2,7 +2,7 @@ import { createApiClient, readApiRefusal } from '@connecto/web-kit/api'
 import { AccountCard } from '@connecto/web-kit/components/account-card'
 import { EmptyState } from '@connecto/web-kit/components/empty-state'
 import { redirect } from 'next/navigation'
-import { type MyTravel, TravelList, TravelListError } from '@/components/travel-list'
+import { type MyTravel, TravelActions, TravelList, TravelListError } from '@/components/travel-list'
 import { serverEnv } from '@/env'
 import { readSession } from '@/lib/auth'
 
@@ -30,9 +30,12 @@ export default async function HomePage() {
       {!result.ok ? (
         <TravelListError message={result.message} />
       ) : result.travels.length === 0 ? (
-        <EmptyState title="No travels yet">
-          When a host invites you to a trip, its group chat and announcements show up here.
-        </EmptyState>
+        <>
+          <EmptyState title="No travels yet">
+            When a host invites you to a trip, its group chat and announcements show up here.
+          </EmptyState>
+          <TravelActions />
+        </>
       ) : (
         <TravelList travels={result.travels} />
       )}

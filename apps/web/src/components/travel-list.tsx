@@ -1,7 +1,9 @@
 import type { ApiOutputs } from '@connecto/web-kit/api'
+import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { CopyButton } from './copy-button'
 import styles from './travel-list.module.css'
+import { PlanetUnreadBadge, TravelUnreadBadge } from './unread-badge'
 
 export type MyTravel = ApiOutputs['travels']['listMine'][number]
 
@@ -81,7 +83,10 @@ function TravelCard({ travel }: { travel: MyTravel }) {
     <article className={styles.card} aria-labelledby={headingId} data-testid="travel-card">
       <header className={styles.cardHeader}>
         <h3 id={headingId} className={styles.name}>
-          {travel.name}
+          <Link href={`/travels/${travel.id}`} className={styles.nameLink}>
+            {travel.name}
+          </Link>{' '}
+          <TravelUnreadBadge travelId={travel.id} />
         </h3>
         <span className={styles.status} data-status={travel.status}>
           {STATUS_LABELS[travel.status]}
@@ -115,15 +120,18 @@ function TravelCard({ travel }: { travel: MyTravel }) {
       {travel.planets.length > 0 ? (
         <ul className={styles.planets} aria-label="Planets">
           {travel.planets.map((planet) => (
-            <li
-              key={planet.id}
-              className={styles.planet}
-              data-type={planet.type}
-              title={PLANET_LABELS[planet.type]}
-            >
-              <span className={styles.planetIcon}>{PLANET_ICONS[planet.type]}</span>
-              <span className={styles.planetName}>{planet.name}</span>
-              <span className="visually-hidden"> ({PLANET_LABELS[planet.type]})</span>
+            <li key={planet.id}>
+              <Link
+                href={`/travels/${travel.id}/planets/${planet.id}`}
+                className={styles.planet}
+                data-type={planet.type}
+                title={PLANET_LABELS[planet.type]}
+              >
+                <span className={styles.planetIcon}>{PLANET_ICONS[planet.type]}</span>
+                <span className={styles.planetName}>{planet.name}</span>
+                <span className="visually-hidden"> ({PLANET_LABELS[planet.type]})</span>
+                <PlanetUnreadBadge planetId={planet.id} />
+              </Link>
             </li>
           ))}
         </ul>
@@ -150,6 +158,7 @@ export function TravelList({ travels }: { travels: MyTravel[] }) {
           Your travels
         </h2>
         <span className={styles.count}>{travels.length}</span>
+        <TravelActions />
       </div>
       <div className={styles.grid}>
         {travels.map((travel) => (
@@ -157,6 +166,20 @@ export function TravelList({ travels }: { travels: MyTravel[] }) {
         ))}
       </div>
     </section>
+  )
+}
+
+/** Start a trip or join one: on the list and on its empty state. */
+export function TravelActions() {
+  return (
+    <div className={styles.actions}>
+      <Link href="/join" className="button button-secondary">
+        Join with a code
+      </Link>
+      <Link href="/travels/new" className="button button-primary">
+        New travel
+      </Link>
+    </div>
   )
 }
 

@@ -16,7 +16,8 @@ function describeError(error: string | null | undefined) {
   return error
 }
 
-export function SignInForm({ demoHint }: { demoHint?: string }) {
+/** `redirectTo` is where a successful sign-in lands (a same-site path); home by default. */
+export function SignInForm({ demoHint, redirectTo = '/' }: { demoHint?: string; redirectTo?: string }) {
   const router = useRouter()
   const hydrated = useHydrated()
   const [showPassword, setShowPassword] = useState(false)
@@ -27,7 +28,7 @@ export function SignInForm({ demoHint }: { demoHint?: string }) {
       if (!email || !password) return { email, error: 'Enter your email and password.' }
       const result = await signIn('credentials', { email, password, redirect: false }).catch(() => undefined)
       if (!result?.ok || result.error) return { email, error: describeError(result?.error) }
-      router.replace('/')
+      router.replace(redirectTo)
       return { email, error: null }
     },
     { email: '', error: null },

@@ -1,0 +1,485 @@
+'use client'
+
+import type { MessageView } from '@connecto/shared'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import Link from 'next/link'
+import { useRouter } from 'next/navigation'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTRPC } from '@/lib/connecto'
+import { describeRefusal } from '@/lib/refusal'
+import { firstUnreadId, timelineRows } from '@/lib/timeline'
+import { Avatar } from '../avatar'
+import { PLANET_TYPE_LABELS } from '../labels'
+import { type PresenceStatus, usePresence } from '../use-presence'
+import { Composer, type EditTarget, type ReplyTarget } from './composer'
+import { ForwardDialog } from './forward-dialog'
+import { MessageActionsBar, ReactionChips } from './message-actions'
+import { MessageItem } from './message-item'
+import { MessageList } from './message-list'
+import { PinnedPanel } from './pinned-panel'
+import { PlanetMute } from './planet-mute'
+import { SearchPanel } from './search-panel'
+import { useMessageActions } from './use-message-actions'
+import { type OutboxItem, useOutbox } from './use-outbox'
+import { useReadReceipts } from './use-read-receipts'
+import { type StreamEvent, usePlanetTimeline } from './use-timeline'
+import { typingText, useTyping } from './use-typing'
+
+type Viewer = { id: string; nickname: string }
+type Panel = 'members' | 'pinned' | 'search' | null
+
+const PANEL_TITLES = { members: 'Members', pinned: 'Pinned', search: 'Search' } as const
+
+const NOTICE_MS = 6_000
+const whenFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+export function ChatRoom({
+  travelId,
+  planetId,
+  viewer,
+}: {
+  travelId: string
+  planetId: string
+  viewer: Viewer
+}) {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const planets = useQuery(trpc.planets.list.queryOptions({ travelId }))
+  const travel = useQuery(trpc.travels.get.queryOptions({ travelId }))
+  const members = useQuery(trpc.planets.members.queryOptions({ planetId }))
+  // Read once, before this visit marks anything read, to place the "unread" divider.
+  const unread = useQuery(
+    trpc.reads.unreadCounts.queryOptions({ travelId }, { staleTime: Infinity, gcTime: 0 }),
+  )
+  const planet = planets.data?.find((p) => p.id === planetId) ?? null
+  const presence = usePresence(travelId)
+  const router = useRouter()
+  const openDirect = useMutation(
+    trpc.planets.openDirect.mutationOptions({
+      onSuccess: (direct) => router.push(`/travels/${travelId}/planets/${direct.id}`),
+      onError: (error) => setNotice(describeRefusal(error).text),
+    }),
+  )
+
+  const typing = useTyping(planetId)
+  const [unreadReady, setUnreadReady] = useState(false)
+  // The stream feeds several hooks; the read receipts one needs the timeline, so it is wired after it.
+  const receiptsOnEvent = useRef<(event: StreamEvent) => void>(() => {})
+  const onEvent = useCallback(
+    (event: StreamEvent) => {
+      typing.onEvent(event)
+      receiptsOnEvent.current(event)
+      if (event.type === 'message.pinned' || event.type === 'message.unpinned') {
+        void queryClient.invalidateQueries({ queryKey: trpc.messages.listPinned.queryKey({ planetId }) })
+      }
+    },
+    [typing.onEvent, queryClient, trpc, planetId],
+  )
+  const timeline = usePlanetTimeline({ planetId, onEvent })
+  const newest = timeline.messages.at(-1)?.id ?? null
+  // Reading waits until the unread divider is placed, so this visit does not erase what it shows.
+  const receipts = useReadReceipts(planetId, unreadReady ? newest : null)
+  receiptsOnEvent.current = receipts.onEvent
+  const outbox = useOutbox(planetId, (message) => timeline.merge([message]))
+
+  const [replyTo, setReplyTo] = useState<ReplyTarget | null>(null)
+  const [editing, setEditing] = useState<EditTarget | null>(null)
+  const [forwarding, setForwarding] = useState<MessageView | null>(null)
+  const [panel, setPanel] = useState<Panel>(null)
+  const [focusId, setFocusId] = useState<string | null>(null)
+  const [notice, setNoticeState] = useState<{ text: string; tone: 'info' | 'error' } | null>(null)
+  const setNotice = useCallback((text: string) => setNoticeState({ text, tone: 'error' }), [])
+  const inform = useCallback((text: string) => setNoticeState({ text, tone: 'info' }), [])
+  useEffect(() => {
+    if (!notice) return
+    const timer = setTimeout(() => setNoticeState(null), NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [notice])
+
+  const actions = useMessageActions({
+    merge: timeline.merge,
+    patchReactions: timeline.patchReactions,
+    onRefusal: setNotice,
+  })
+
+  const [unreadFromId, setUnreadFromId] = useState<string | null>(null)
+  useEffect(() => {
+    if (unreadReady || !timeline.loaded || !(unread.isSuccess || unread.isError)) return
+    const count = unread.data?.planets.find((p) => p.planetId === planetId)?.unread ?? 0
+    setUnreadFromId(firstUnreadId(timeline.messages, count, viewer.id))
+    setUnreadReady(true)
+  }, [unreadReady, timeline.loaded, timeline.messages, unread, planetId, viewer.id])
+
+  const now = useMemo(() => new Date(), [timeline.messages])
+  const rows = useMemo(
+    () => timelineRows(timeline.messages, { now, unreadFromId }),
+    [timeline.messages, now, unreadFromId],
+  )
+  // A pending send disappears once the api's copy of it is in the timeline.
+  const delivered = useMemo(
+    () => new Set(timeline.messages.filter((m) => m.senderId === viewer.id).map((m) => m.clientMessageId)),
+    [timeline.messages, viewer.id],
+  )
+  const pending = outbox.items.filter((item) => !delivered.has(item.clientMessageId))
+  const lastKey = pending.at(-1)?.clientMessageId ?? newest
+
+  const jumpTo = useCallback(
+    async (messageId: string) => {
+      setPanel(null)
+      if (await timeline.loadUntil(messageId)) {
+        setFocusId(messageId)
+        setTimeout(() => setFocusId(null), 2_500)
+      } else setNotice('That message is no longer in the history.')
+    },
+    [timeline.loadUntil],
+  )
+
+  if (timeline.revoked) {
+    return (
+      <div className="page">
+        <section className="card error-card" role="alert" data-testid="access-revoked">
+          <h1>You can no longer read this chat</h1>
+          <p>{timeline.revoked.text}</p>
+          <Link className="button button-secondary" href="/">
+            Back to your travels
+          </Link>
+        </section>
+      </div>
+    )
+  }
+
+  const isStaff = travel.data?.myRole === 'HOST' || travel.data?.myRole === 'MODERATOR'
+  const canModerate = isStaff || planet?.type === 'DIRECT'
+  const disabledReason =
+    planet?.type === 'ANNOUNCEMENT' && travel.data && !isStaff
+      ? 'Announcements are read-only: only the host and moderators post here.'
+      : planet && !planet.chatHours.open
+        ? planet.chatHours.nextOpenAt
+          ? `Outside chat hours. The next window opens ${whenFormat.format(new Date(planet.chatHours.nextOpenAt))}.`
+          : 'Outside chat hours. This chat does not open again.'
+        : null
+  const mentionable = (members.data ?? [])
+    .filter((m) => m.userId !== viewer.id)
+    .map((m) => m.nickname ?? '')
+    .filter(Boolean)
+  const typers = typingText(typing.typers)
+  const lastMessage = timeline.messages.at(-1)
+
+  return (
+    <div className="chat-page" data-panel={panel ?? 'none'}>
+      <header className="chat-header">
+        <Link href={`/travels/${travelId}`} className="icon-button" aria-label="Back to the travel">
+          ←
+        </Link>
+        <div className="chat-title">
+          <h1>{planet?.name ?? 'Chat'}</h1>
+          <span className="muted" aria-live="polite">
+            {typers ||
+              (planet ? `${PLANET_TYPE_LABELS[planet.type]} · ${planet.memberCount} members` : ' ') +
+                (timeline.live ? '' : ' · connecting…')}
+          </span>
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Search messages"
+          aria-pressed={panel === 'search'}
+          onClick={() => setPanel(panel === 'search' ? null : 'search')}
+        >
+          🔍
+        </button>
+        <PlanetMute planetId={planetId} onNotice={inform} />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Pinned messages"
+          aria-pressed={panel === 'pinned'}
+          onClick={() => setPanel(panel === 'pinned' ? null : 'pinned')}
+        >
+          📌
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Members"
+          aria-pressed={panel === 'members'}
+          onClick={() => setPanel(panel === 'members' ? null : 'members')}
+        >
+          👥
+        </button>
+      </header>
+
+      <div className="chat-body">
+        <section className="chat-main" aria-label="Conversation">
+          {timeline.loadError ? (
+            <div className="chat-notice" role="alert">
+              {timeline.loadError.text}
+            </div>
+          ) : null}
+          {!timeline.loaded && !timeline.loadError ? (
+            <div className="chat-loading" role="status">
+              <span className="spinner" aria-hidden="true" /> Loading messages…
+            </div>
+          ) : (
+            <MessageList
+              firstKey={timeline.messages[0]?.id ?? null}
+              lastKey={lastKey}
+              hasOlder={timeline.hasOlder}
+              loadingOlder={timeline.loadingOlder}
+              loadOlder={() => void timeline.loadOlder()}
+              focusId={focusId}
+              sentKey={pending.at(-1)?.clientMessageId ?? null}
+              empty={<div className="chat-empty">No messages yet. Say hello 👋</div>}
+            >
+              {rows.map((row) => {
+                if (row.kind === 'day') {
+                  return (
+                    <div key={row.key} className="day-separator">
+                      <span>{row.label}</span>
+                    </div>
+                  )
+                }
+                if (row.kind === 'unread') {
+                  return (
+                    <div key={row.key} className="unread-divider" data-testid="unread-divider">
+                      <span>Unread messages</span>
+                    </div>
+                  )
+                }
+                const message = row.message
+                const isLast = message.id === lastMessage?.id
+                return (
+                  <MessageItem
+                    key={row.key}
+                    message={message}
+                    mine={message.senderId === viewer.id}
+                    startsGroup={row.startsGroup}
+                    highlighted={focusId === message.id}
+                    footer={
+                      <>
+                        <ReactionChips
+                          message={message}
+                          viewerId={viewer.id}
+                          onToggle={(emoji) => void actions.toggleReaction(message, emoji, viewer.id)}
+                        />
+                        {isLast && receipts.seenBy.length > 0 ? (
+                          <div className="seen-by" data-testid="seen-by">
+                            Seen by {receipts.seenBy.join(', ')}
+                          </div>
+                        ) : null}
+                      </>
+                    }
+                    actions={
+                      message.type === 'SYSTEM' ? null : (
+                        <MessageActionsBar
+                          message={message}
+                          viewerId={viewer.id}
+                          canModerate={canModerate}
+                          handlers={{
+                            react: (emoji) => void actions.toggleReaction(message, emoji, viewer.id),
+                            reply: () => {
+                              setEditing(null)
+                              setReplyTo({
+                                id: message.id,
+                                author: message.senderNickname ?? 'Traveller',
+                                excerpt: (message.content ?? '').slice(0, 120),
+                              })
+                            },
+                            edit: () => {
+                              setReplyTo(null)
+                              setEditing({ id: message.id, content: message.content ?? '' })
+                            },
+                            remove: () => void actions.remove(message.id),
+                            restore: () => void actions.restore(message.id),
+                            togglePin: () =>
+                              void (message.pinnedAt ? actions.unpin(message.id) : actions.pin(message.id)),
+                            forward: () => setForwarding(message),
+                          }}
+                        />
+                      )
+                    }
+                  />
+                )
+              })}
+              {pending.map((item) => (
+                <PendingMessage
+                  key={item.clientMessageId}
+                  item={item}
+                  onRetry={() => outbox.retry(item.clientMessageId)}
+                  onDiscard={() => outbox.discard(item.clientMessageId)}
+                />
+              ))}
+            </MessageList>
+          )}
+          {typers ? (
+            <div className="typing-indicator" data-testid="typing-indicator">
+              <span className="typing-dots" aria-hidden="true">
+                <i />
+                <i />
+                <i />
+              </span>
+              {typers}
+            </div>
+          ) : null}
+          {notice ? (
+            <div className="chat-notice" data-tone={notice.tone} role="alert" data-testid="chat-notice">
+              {notice.text}
+            </div>
+          ) : null}
+          <Composer
+            onSend={(text) => {
+              if (editing) {
+                const target = editing
+                setEditing(null)
+                if (text && text !== target.content) void actions.edit(target.id, text)
+                return
+              }
+              outbox.send(text, replyTo?.id)
+              setReplyTo(null)
+            }}
+            replyTo={replyTo}
+            editing={editing}
+            onCancel={() => {
+              setReplyTo(null)
+              setEditing(null)
+            }}
+            onTyping={typing.setTyping}
+            mentionable={mentionable}
+            disabledReason={disabledReason}
+          />
+        </section>
+
+        {panel ? (
+          <aside className="chat-side" aria-label={PANEL_TITLES[panel]}>
+            <div className="side-head">
+              <h2 className="side-title">{PANEL_TITLES[panel]}</h2>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Close panel"
+                onClick={() => setPanel(null)}
+              >
+                ✕
+              </button>
+            </div>
+            {panel === 'pinned' ? (
+              <PinnedPanel planetId={planetId} onJump={(id) => void jumpTo(id)} />
+            ) : panel === 'search' ? (
+              <SearchPanel planetId={planetId} onJump={(id) => void jumpTo(id)} />
+            ) : (
+              <MemberPanel
+                members={members.data}
+                isPending={members.isPending}
+                viewerId={viewer.id}
+                presence={presence}
+                onMessage={(userId) => openDirect.mutate({ travelId, userId })}
+              />
+            )}
+          </aside>
+        ) : null}
+      </div>
+
+      {forwarding ? (
+        <ForwardDialog
+          travelId={travelId}
+          fromPlanetId={planetId}
+          onClose={() => setForwarding(null)}
+          onPick={(toPlanetId) => {
+            const message = forwarding
+            setForwarding(null)
+            void actions.forward(message.id, toPlanetId).then((ok) => ok && inform('Forwarded.'))
+          }}
+        />
+      ) : null}
+    </div>
+  )
+}
+
+type PlanetMember = { userId: string; nickname: string | null; role: string }
+
+type MemberPanelProps = {
+  members: PlanetMember[] | undefined
+  isPending: boolean
+  viewerId: string
+  presence: ReadonlyMap<string, PresenceStatus>
+  onMessage: (userId: string) => void
+}
+
+function MemberPanel({ members, isPending, viewerId, presence, onMessage }: MemberPanelProps) {
+  if (isPending) return <p className="muted">Loading…</p>
+  if (!members) return <p className="muted">Members could not be loaded.</p>
+  return (
+    <ul className="member-list compact">
+      {members.map((member) => (
+        <li key={member.userId} className="member-row">
+          <Avatar
+            name={member.nickname ?? 'Traveller'}
+            seed={member.userId}
+            size={28}
+            presence={presence.get(member.userId) ?? 'offline'}
+          />
+          <span className="member-text">
+            <strong>
+              {member.nickname ?? 'Traveller'}
+              {member.userId === viewerId ? ' (you)' : ''}
+            </strong>
+            <span className="muted">{presence.get(member.userId) ?? 'offline'}</span>
+          </span>
+          {member.userId === viewerId ? null : (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Message ${member.nickname ?? 'Traveller'}`}
+              onClick={() => onMessage(member.userId)}
+            >
+              💬
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function PendingMessage({
+  item,
+  onRetry,
+  onDiscard,
+}: {
+  item: OutboxItem
+  onRetry: () => void
+  onDiscard: () => void
+}) {
+  return (
+    <article className="msg" data-mine="true" data-testid="pending-message" data-state={item.state}>
+      <div className="msg-gutter" />
+      <div className="msg-body">
+        <div className="msg-bubble msg-pending">
+          <span className="msg-text">{item.content}</span>
+          <span className="msg-meta">
+            {item.state === 'failed'
+              ? 'Not sent'
+              : item.state === 'queued'
+                ? 'Waiting for connection'
+                : 'Sending…'}
+          </span>
+        </div>
+        {item.state === 'failed' ? (
+          <div className="msg-failed" role="alert" data-testid="send-refusal">
+            <span>{item.error}</span>
+            <button type="button" className="link-button" onClick={onRetry}>
+              Retry
+            </button>
+            <button type="button" className="link-button" onClick={onDiscard}>
+              Discard
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,74 @@
+'use client'
+
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useRouter } from 'next/navigation'
+import { useTRPC } from '@/lib/connecto'
+import { describeRefusal } from '@/lib/refusal'
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+export function NewTravelForm() {
+  const trpc = useTRPC()
+  const router = useRouter()
+  const queryClient = useQueryClient()
+  const create = useMutation(
+    trpc.travels.create.mutationOptions({
+      onSuccess: async (travel) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.travels.listMine.queryKey() })
+        router.push(`/travels/${travel.id}`)
+      },
+    }),
+  )
+  return (
+    <form
+      className="card form"
+      onSubmit={(event) => {
+        event.preventDefault()
+        const form = new FormData(event.currentTarget)
+        const description = String(form.get('description') ?? '').trim()
+        create.mutate({
+          name: String(form.get('name') ?? ''),
+          description: description || undefined,
+          startDate: new Date(String(form.get('startDate'))),
+          endDate: new Date(String(form.get('endDate'))),
+          visibility: form.get('public') ? 'PUBLIC' : 'INVITE_ONLY',
+        })
+      }}
+    >
+      <div className="field">
+        <label htmlFor="travel-name">Name</label>
+        <input
+          id="travel-name"
+          name="name"
+          minLength={2}
+          maxLength={80}
+          required
+          placeholder="Busan Food Weekend"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="travel-description">Description</label>
+        <textarea id="travel-description" name="description" rows={3} maxLength={2000} />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="travel-start">Starts</label>
+          <input id="travel-start" name="startDate" type="date" defaultValue={today()} required />
+        </div>
+        <div className="field">
+          <label htmlFor="travel-end">Ends</label>
+          <input id="travel-end" name="endDate" type="date" defaultValue={today()} required />
+        </div>
+      </div>
+      <label className="check">
+        <input type="checkbox" name="public" /> Listed publicly (anyone can find it and join)
+      </label>
+      <div role="alert" className="form-error">
+        {create.error ? describeRefusal(create.error).text : null}
+      </div>
+      <button type="submit" className="button button-primary button-block" disabled={create.isPending}>
+        {create.isPending ? 'Creating…' : 'Create travel'}
+      </button>
+    </form>
+  )
+}

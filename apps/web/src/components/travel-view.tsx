@@ -1,0 +1,204 @@
+'use client'
+
+import { useMutation, useQuery } from '@tanstack/react-query'
+import Link from 'next/link'
+import { useRouter } from 'next/navigation'
+import { useTRPC } from '@/lib/connecto'
+import { describeRefusal } from '@/lib/refusal'
+import { Avatar } from './avatar'
+import { PLANET_TYPE_LABELS, TRAVEL_ROLE_LABELS, TRAVEL_STATUS_LABELS } from './labels'
+import { PlanetUnreadBadge } from './unread-badge'
+import { type PresenceStatus, usePresence } from './use-presence'
+
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+export function TravelView({ travelId, viewerId }: { travelId: string; viewerId: string }) {
+  const trpc = useTRPC()
+  const travel = useQuery(trpc.travels.get.queryOptions({ travelId }))
+  const planets = useQuery(trpc.planets.list.queryOptions({ travelId }))
+  const members = useQuery(trpc.travels.members.queryOptions({ travelId }))
+  const presence = usePresence(travelId)
+
+  if (travel.isPending) return <PageLoading label="Loading the travel" />
+  if (travel.isError) return <PageError message={describeRefusal(travel.error).text} />
+  const t = travel.data
+
+  return (
+    <div className="page travel-page">
+      <header className="page-header travel-header">
+        <p className="eyebrow">
+          <Link href="/">Your travels</Link> / {TRAVEL_STATUS_LABELS[t.status]}
+        </p>
+        <h1>{t.name}</h1>
+        <p className="lead">
+          {dayFormat.formatRange(new Date(t.startDate), new Date(t.endDate))} ·{' '}
+          {t.memberCount === 1 ? '1 member' : `${t.memberCount} members`}
+          {t.myRole ? ` · you are ${TRAVEL_ROLE_LABELS[t.myRole].toLowerCase()}` : ''}
+        </p>
+        {t.description ? <p className="travel-description">{t.description}</p> : null}
+        {t.inviteCode ? (
+          <p className="invite-line">
+            Invite code <code data-testid="invite-code">{t.inviteCode}</code>
+          </p>
+        ) : null}
+      </header>
+
+      <div className="travel-columns">
+        <section className="card" aria-labelledby="planets-heading">
+          <h2 id="planets-heading" className="card-title">
+            Planets
+          </h2>
+          {planets.isPending ? (
+            <ListSkeleton />
+          ) : planets.isError ? (
+            <p role="alert" className="form-error">
+              {describeRefusal(planets.error).text}
+            </p>
+          ) : planets.data.length === 0 ? (
+            <p className="muted">No planets yet.</p>
+          ) : (
+            <ul className="planet-list">
+              {planets.data
+                .filter((planet) => planet.myRole !== null)
+                .map((planet) => (
+                  <li key={planet.id}>
+                    <Link
+                      className="planet-row"
+                      href={`/travels/${travelId}/planets/${planet.id}`}
+                      data-testid="planet-link"
+                    >
+                      <span className="planet-glyph" data-type={planet.type} aria-hidden="true">
+                        {planet.type === 'ANNOUNCEMENT' ? '📣' : planet.type === 'DIRECT' ? '👤' : '#'}
+                      </span>
+                      <span className="planet-row-text">
+                        <strong>{planet.name}</strong>
+                        <span className="muted">
+                          {PLANET_TYPE_LABELS[planet.type]} · {planet.memberCount} members
+                          {planet.chatHours.open ? '' : ' · closed now'}
+                        </span>
+                      </span>
+                      <PlanetUnreadBadge planetId={planet.id} />
+                    </Link>
+                  </li>
+                ))}
+            </ul>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="members-heading">
+          <h2 id="members-heading" className="card-title">
+            Members
+          </h2>
+          {members.isPending ? (
+            <ListSkeleton />
+          ) : members.isError ? (
+            <p role="alert" className="form-error">
+              {describeRefusal(members.error).text}
+            </p>
+          ) : (
+            <ul className="member-list">
+              {members.data.map((member) => (
+                <MemberRow
+                  key={member.userId}
+                  travelId={travelId}
+                  member={member}
+                  presence={presence.get(member.userId) ?? (member.online ? 'online' : 'offline')}
+                  isViewer={member.userId === viewerId}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}
+
+type Member = {
+  userId: string
+  nickname: string | null
+  role: keyof typeof TRAVEL_ROLE_LABELS
+  online: boolean
+}
+
+type MemberRowProps = { travelId: string; member: Member; presence: PresenceStatus; isViewer: boolean }
+
+function MemberRow({ travelId, member, presence, isViewer }: MemberRowProps) {
+  const trpc = useTRPC()
+  const router = useRouter()
+  const openDirect = useMutation(
+    trpc.planets.openDirect.mutationOptions({
+      onSuccess: (planet) => router.push(`/travels/${travelId}/planets/${planet.id}`),
+    }),
+  )
+  const name = member.nickname ?? 'Traveller'
+  return (
+    <li className="member-row" data-testid="member">
+      <Avatar name={name} seed={member.userId} presence={presence} />
+      <span className="member-text">
+        <strong>
+          {name}
+          {isViewer ? ' (you)' : ''}
+        </strong>
+        <span className="muted">
+          {TRAVEL_ROLE_LABELS[member.role]} · {presence}
+        </span>
+      </span>
+      {isViewer ? null : (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => openDirect.mutate({ travelId, userId: member.userId })}
+          disabled={openDirect.isPending}
+          aria-label={`Message ${name}`}
+        >
+          Message
+        </button>
+      )}
+      {openDirect.error ? (
+        <span role="alert" className="form-error">
+          {describeRefusal(openDirect.error).text}
+        </span>
+      ) : null}
+    </li>
+  )
+}
+
+export function PageLoading({ label }: { label: string }) {
+  return (
+    <div className="page page-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label}…</span>
+    </div>
+  )
+}
+
+export function PageError({ message }: { message: string }) {
+  return (
+    <div className="page">
+      <section className="card error-card" role="alert">
+        <h1>We couldn’t open this</h1>
+        <p>{message}</p>
+        <Link className="button button-secondary" href="/">
+          Back to your travels
+        </Link>
+      </section>
+    </div>
+  )
+}
+
+function ListSkeleton() {
+  return (
+    <div className="skeleton-list" role="status" aria-busy="true">
+      <span className="visually-hidden">Loading</span>
+      <span />
+      <span />
+      <span />
+    </div>
+  )
+}

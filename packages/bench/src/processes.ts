@@ -1,0 +1,104 @@
+// The two servers under test as child processes, so their CPU and memory are measured apart from the
+// load generator: the real api (apps/api/src/main.ts) and the bare ws + pg baseline.
+import { type ChildProcess, spawn } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const API_DIR = path.resolve(here, '../../../apps/api')
+
+export type ServerProcess = { url: string; pid: number; stop(): Promise<void> }
+
+export function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was ready`)
+    try {
+      if ((await fetch(`${url}/health`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`server at ${url} not healthy after ${timeoutMs} ms`)
+}
+
+function stopper(child: ChildProcess) {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+      child.once('exit', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      child.kill('SIGTERM')
+    })
+}
+
+async function start(args: string[], cwd: string, env: Record<string, string>, port: number) {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await waitForHealth(url, child)
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw err
+  }
+  return { url, pid: child.pid!, stop: stopper(child) }
+}
+
+export async function startApiProcess(opts: {
+  databaseUrl: string
+  redisUrl: string
+  jwtSecret: string
+  cpuProfDir?: string
+}): Promise<ServerProcess> {
+  const port = await freePort()
+  const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []
+  return start(
+    [...prof, '--import', 'tsx', 'src/main.ts'],
+    API_DIR,
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: opts.databaseUrl,
+      REDIS_URL: opts.redisUrl,
+      JWT_SECRET: opts.jwtSecret,
+      // Every bench client connects from 127.0.0.1.
+      SIGNIN_LIMIT_PER_IP: '100000',
+    },
+    port,
+  )
+}
+
+export async function startBaselineProcess(opts: { databaseUrl: string }): Promise<ServerProcess> {
+  const port = await freePort()
+  return start(
+    ['--import', 'tsx', path.join(here, 'baseline-server.ts')],
+    path.resolve(here, '..'),
+    {
+      DATABASE_URL: opts.databaseUrl,
+      PORT: String(port),
+    },
+    port,
+  )
+}

@@ -1,0 +1,95 @@
+// The benchmark's world: a fresh Postgres database with the api's migrations, N users in planets of
+// `planetSize` (each a travel's General planet, seeded through the db package's factories), and an
+// access token per user signed with the secret the api under test is started with.
+import { randomBytes } from 'node:crypto'
+import { createDb } from '@connecto/db'
+import { deployMigrations } from '@connecto/db/migrate'
+import { seedTravel, seedUser } from '@connecto/db/seed'
+import { SignJWT } from 'jose'
+import pg from 'pg'
+
+export const POSTGRES_SERVER =
+  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
+/** Matches the api's default; tokens are minted with it and the api child is started with it. */
+export const JWT_ISSUER = 'connecto'
+
+export type BenchClient = { userId: string; planetId: string; token: string }
+export type Scenario = {
+  databaseUrl: string
+  jwtSecret: string
+  clients: BenchClient[]
+  drop(): Promise<void>
+}
+
+const withDatabase = (url: string, name: string) => {
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+async function admin<T>(work: (c: pg.Client) => Promise<T>) {
+  const c = new pg.Client(POSTGRES_SERVER)
+  await c.connect()
+  try {
+    return await work(c)
+  } finally {
+    await c.end()
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+export async function inBatches<T, R>(items: T[], limit: number, work: (item: T, i: number) => Promise<R>) {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        out[i] = await work(items[i] as T, i)
+      }
+    }),
+  )
+  return out
+}
+
+export async function createScenario(opts: { clients: number; planetSize: number }): Promise<Scenario> {
+  const name = `connecto_bench_${Date.now().toString(36)}`
+  await admin((c) => c.query(`CREATE DATABASE ${name}`))
+  const databaseUrl = withDatabase(POSTGRES_SERVER, name)
+  const drop = () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {})
+  try {
+    await deployMigrations(databaseUrl)
+    const db = createDb({ databaseUrl, poolSize: 10 })
+    const jwtSecret = randomBytes(32).toString('hex')
+    const key = new TextEncoder().encode(jwtSecret)
+    const planets = Math.ceil(opts.clients / opts.planetSize)
+    const groups = await inBatches(Array.from({ length: planets }), 8, async () => {
+      const users = await Promise.all(Array.from({ length: opts.planetSize }, () => seedUser(db)))
+      const [host, ...members] = users
+      const { general } = await seedTravel(db, {
+        hostId: host!.id,
+        members: members.map((m) => ({ userId: m.id })),
+      })
+      return users.map((u) => ({ userId: u.id, planetId: general.id }))
+    })
+    await db.$disconnect()
+    const now = Math.floor(Date.now() / 1000)
+    const clients = await Promise.all(
+      groups.flat().map(async (c) => ({
+        ...c,
+        token: await new SignJWT({ sid: `bench-${c.userId}` })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(c.userId)
+          .setIssuer(JWT_ISSUER)
+          .setIssuedAt(now)
+          .setExpirationTime(now + 3600)
+          .sign(key),
+      })),
+    )
+    return { databaseUrl, jwtSecret, clients, drop }
+  } catch (err) {
+    await drop()
+    throw err
+  }
+}

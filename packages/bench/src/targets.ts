@@ -1,0 +1,105 @@
+// How the load generator talks to each server under test: connect one client (already subscribed to
+// its planet), send a message, and read (seq, content) out of a delivered frame cheaply.
+import WebSocket from 'ws'
+import type { ServerProcess } from './processes.ts'
+import type { BenchClient } from './scenario.ts'
+import { TrpcSocket } from './trpc-wire.ts'
+
+/** Bench message texts start with this; a delivery's `content` is what follows it. */
+export const CONTENT_PREFIX = 'bench|'
+const CONTENT_MARK = `"content":"${CONTENT_PREFIX}`
+
+export type Delivery = { seq: number; content: string }
+export type Connection = { send(msgNo: number, content: string): Promise<boolean>; close(): void }
+
+export type Target = {
+  name: string
+  server: ServerProcess
+  /** Where prom-client's default metrics (event-loop delay) are served, if the target has them. */
+  metricsUrl?: string
+  connect(client: BenchClient, onDelivery: (d: Delivery) => void): Promise<Connection>
+}
+
+/** The string between `after` and the next `"` in `text`, or null. */
+function field(text: string, after: string) {
+  const at = text.indexOf(after)
+  if (at < 0) return null
+  const start = at + after.length
+  return text.slice(start, text.indexOf('"', start))
+}
+
+/** The real api: tRPC over WebSocket, `messages.onPlanetEvent` to receive and `messages.send` to send. */
+export function apiTarget(server: ServerProcess): Target {
+  return {
+    name: 'connecto api',
+    server,
+    metricsUrl: `${server.url}/metrics`,
+    async connect(client, onDelivery) {
+      const socket = await TrpcSocket.open(server.url, client.token)
+      const started = await socket.subscribe(
+        'messages.onPlanetEvent',
+        { planetId: client.planetId },
+        (raw) => {
+          if (!raw.includes('"type":"message.new"')) return
+          // tRPC puts a tracked event's id after its data: the last "id" in the frame.
+          const idAt = raw.lastIndexOf('"id":"')
+          const seq = idAt < 0 ? null : raw.slice(idAt + 6, raw.indexOf('"', idAt + 6))
+          const content = field(raw, CONTENT_MARK)
+          if (seq !== null && content !== null) onDelivery({ seq: Number(seq), content })
+        },
+      )
+      if (!started) throw new Error(`subscription refused for ${client.userId}`)
+      return {
+        send: (msgNo, content) =>
+          socket.mutate('messages.send', {
+            planetId: client.planetId,
+            clientMessageId: `bench-${msgNo.toString(36).padStart(8, '0')}`,
+            content,
+          }),
+        close: () => socket.close(),
+      }
+    },
+  }
+}
+
+/** The bare ws + pg baseline (baseline-server.ts). */
+export function baselineTarget(server: ServerProcess): Target {
+  return {
+    name: 'bare ws+pg',
+    server,
+    async connect(client, onDelivery) {
+      const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/?planet=${client.planetId}`, {
+        perMessageDeflate: false,
+      })
+      const acks = new Map<number, (ok: boolean) => void>()
+      ws.on('message', (data) => {
+        const text = data.toString()
+        if (text.startsWith('{"ack"')) {
+          const id = Number(text.slice(7, text.search(/[,}]/)))
+          acks.get(id)?.(!text.includes('"error"'))
+          acks.delete(id)
+          return
+        }
+        const seq = field(text, '"seq":"')
+        const content = field(text, CONTENT_MARK)
+        if (seq !== null && content !== null) onDelivery({ seq: Number(seq), content })
+      })
+      ws.on('close', () => {
+        for (const resolve of acks.values()) resolve(false)
+        acks.clear()
+      })
+      await new Promise<void>((resolve, reject) => {
+        ws.once('open', () => resolve())
+        ws.once('error', reject)
+      })
+      return {
+        send: (msgNo, content) =>
+          new Promise<boolean>((resolve) => {
+            acks.set(msgNo, resolve)
+            ws.send(JSON.stringify({ id: msgNo, planetId: client.planetId, content }))
+          }),
+        close: () => ws.close(),
+      }
+    },
+  }
+}
