@@ -13,11 +13,14 @@
 import { Prisma } from '@connecto/db'
 import { isPlatformAdmin, type MessageView, type TListMessagesInput } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { requirePlanetAccess, requirePlanetModerationReader } from '../planets/planet-access.ts'
 import {
-  type PlanetAccessRows,
-  requirePlanetAccess,
-  requirePlanetModerationReader,
-} from '../planets/planet-access.ts'
+  hasExpiredBan,
+  type PlanetAccessRow,
+  planetAccessColumns,
+  planetMembershipJoins,
+  toPlanetAccessRows,
+} from '../planets/planet-access-sql.ts'
 import type { Runtime } from '../runtime.ts'
 import type { Actor } from '../travels/travel-access.ts'
 import {
@@ -114,68 +117,21 @@ export function historyPageQuery(input: TListMessagesInput) {
      ORDER BY m.created_at DESC, m.id DESC`
 }
 
-type AccessRow = {
-  planetId: string
-  type: string
-  status: string
-  travelId: string
-  timeRestrictionType: string
-  timeRestriction: unknown
-  timeZone: string
-  isFrozen: boolean
-  travelDeletedAt: Date | null
-  travelRole: string | null
-  travelStatus: string | null
-  bannedUntil: Date | null
-  planetRole: string | null
-  planetStatus: string | null
-  mutedUntil: Date | null
-}
-
 /**
  * The rules of requirePlanetModerationReader (members, plus platform admins anywhere) on rows read in
  * one statement, where the Prisma path takes one per relation.
  */
 async function requireHistoryReader(rt: Runtime, actor: Actor, planetId: string) {
-  const [row] = await rt.db.$queryRaw<AccessRow[]>`
-    SELECT p.id AS "planetId", p.type::text AS type, p.status::text AS status, p.travel_id AS "travelId",
-           p.time_restriction_type::text AS "timeRestrictionType", p.time_restriction AS "timeRestriction",
-           p.time_zone AS "timeZone", t.is_frozen AS "isFrozen", t.deleted_at AS "travelDeletedAt",
-           tu.role::text AS "travelRole", tu.status::text AS "travelStatus", tu.banned_until AS "bannedUntil",
-           pu.role::text AS "planetRole", pu.status::text AS "planetStatus", pu.muted_until AS "mutedUntil"
-      FROM planets p JOIN travels t ON t.id = p.travel_id
-      LEFT JOIN travel_users tu ON tu.travel_id = p.travel_id AND tu.user_id = ${actor.id}
-      LEFT JOIN planet_users pu ON pu.planet_id = p.id AND pu.user_id = ${actor.id}
+  const [row] = await rt.db.$queryRaw<PlanetAccessRow[]>`
+    SELECT ${planetAccessColumns}
+      FROM planets p JOIN travels t ON t.id = p.travel_id ${planetMembershipJoins(actor.id)}
      WHERE p.id = ${planetId}`
-  if (!row || row.status === 'DELETED' || row.travelDeletedAt) throw new AppError('PLT001')
+  const planet = row ? toPlanetAccessRows(row) : null
+  if (!row || !planet) throw new AppError('PLT001')
   if (isPlatformAdmin(actor.role)) return
-  const expiredBan =
-    row.travelStatus === 'BANNED' && row.bannedUntil !== null && row.bannedUntil <= rt.clock.now()
-  if (expiredBan) {
+  if (hasExpiredBan(row, rt.clock.now())) {
     await requirePlanetModerationReader(rt, actor, planetId)
     return
   }
-  requirePlanetAccess({ planet: toAccessRows(row) })
-}
-
-function toAccessRows(row: AccessRow) {
-  return {
-    id: row.planetId,
-    type: row.type,
-    status: row.status,
-    travelId: row.travelId,
-    timeRestrictionType: row.timeRestrictionType,
-    timeRestriction: row.timeRestriction,
-    timeZone: row.timeZone,
-    travel: {
-      isFrozen: row.isFrozen,
-      deletedAt: row.travelDeletedAt,
-      members: row.travelStatus
-        ? [{ role: row.travelRole, status: row.travelStatus, bannedUntil: row.bannedUntil }]
-        : [],
-    },
-    members: row.planetStatus
-      ? [{ role: row.planetRole, status: row.planetStatus, mutedUntil: row.mutedUntil }]
-      : [],
-  } as unknown as PlanetAccessRows
+  requirePlanetAccess({ planet })
 }

@@ -5,27 +5,18 @@
 import { type DbOrTx, Prisma } from '@connecto/db'
 import type { MessageView, PlanetEvent } from '@connecto/shared'
 import type { PlanetAccessRows } from '../planets/planet-access.ts'
+import {
+  type PlanetAccessRow,
+  planetAccessColumns,
+  planetMembershipJoins,
+  toPlanetAccessRows,
+} from '../planets/planet-access-sql.ts'
 import type { ReplyTarget } from './message-view.ts'
 
-type SendContextRow = {
+type SendContextRow = PlanetAccessRow & {
   existingId: string | null
   nickname: string | null
   mentions: string[]
-  planetId: string | null
-  type: string
-  status: string
-  travelId: string
-  timeRestrictionType: string
-  timeRestriction: unknown
-  timeZone: string
-  isFrozen: boolean
-  travelDeletedAt: Date | null
-  travelRole: string | null
-  travelStatus: string | null
-  bannedUntil: Date | null
-  planetRole: string | null
-  planetStatus: string | null
-  mutedUntil: Date | null
   replyId: string | null
   replyPlanetId: string | null
   replySenderId: string | null
@@ -75,20 +66,14 @@ export async function loadSendContext(
         AS "existingId",
       (SELECT nickname FROM profiles WHERE user_id = ${senderId}) AS nickname,
       (${mentionedMembers(planetId, input.mentionNames)}) AS mentions,
-      p.id AS "planetId", p.type::text AS type, p.status::text AS status, p.travel_id AS "travelId",
-      p.time_restriction_type::text AS "timeRestrictionType", p.time_restriction AS "timeRestriction",
-      p.time_zone AS "timeZone",
-      t.is_frozen AS "isFrozen", t.deleted_at AS "travelDeletedAt",
-      tu.role::text AS "travelRole", tu.status::text AS "travelStatus", tu.banned_until AS "bannedUntil",
-      pu.role::text AS "planetRole", pu.status::text AS "planetStatus", pu.muted_until AS "mutedUntil",
+      ${planetAccessColumns},
       r.id AS "replyId", r.planet_id AS "replyPlanetId", r.sender_id AS "replySenderId",
       r.type::text AS "replyType", r.content AS "replyContent", r.deleted_at AS "replyDeletedAt",
       rp.nickname AS "replyNickname"
     FROM (SELECT 1) AS one
     LEFT JOIN planets p ON p.id = ${planetId}
     LEFT JOIN travels t ON t.id = p.travel_id
-    LEFT JOIN travel_users tu ON tu.travel_id = p.travel_id AND tu.user_id = ${senderId}
-    LEFT JOIN planet_users pu ON pu.planet_id = p.id AND pu.user_id = ${senderId}
+    ${planetMembershipJoins(senderId)}
     LEFT JOIN messages r ON r.id = ${input.replyToId ?? null}
     LEFT JOIN profiles rp ON rp.user_id = r.sender_id`
   if (!row) throw new Error('send context query returned no row')
@@ -96,7 +81,7 @@ export async function loadSendContext(
     existingId: row.existingId,
     senderNickname: row.nickname,
     mentions: row.mentions,
-    planet: row.planetId && row.status !== 'DELETED' && !row.travelDeletedAt ? toAccessRows(row) : null,
+    planet: toPlanetAccessRows(row),
     replyTo: row.replyId
       ? {
           id: row.replyId,
@@ -109,29 +94,6 @@ export async function loadSendContext(
         }
       : null,
   }
-}
-
-/** The same shape planet-access loads through Prisma, so the same rules decide. */
-function toAccessRows(row: SendContextRow) {
-  return {
-    id: row.planetId ?? '',
-    type: row.type,
-    status: row.status,
-    travelId: row.travelId,
-    timeRestrictionType: row.timeRestrictionType,
-    timeRestriction: row.timeRestriction,
-    timeZone: row.timeZone,
-    travel: {
-      isFrozen: row.isFrozen,
-      deletedAt: row.travelDeletedAt,
-      members: row.travelStatus
-        ? [{ role: row.travelRole, status: row.travelStatus, bannedUntil: row.bannedUntil }]
-        : [],
-    },
-    members: row.planetStatus
-      ? [{ role: row.planetRole, status: row.planetStatus, mutedUntil: row.mutedUntil }]
-      : [],
-  } as unknown as PlanetAccessRows
 }
 
 export type MessageDraft = {
