@@ -1,6 +1,8 @@
 // Reading: mark read up to a message, mark everything (or a travel) read, unread counts and "read by".
 // Watermarks only move forward; a member who hides read receipts still gets their own counts, but
 // no one else sees their reads (no `read.updated`, no "read" status, not listed in "read by").
+
+import type { Tx } from '@connecto/db'
 import type { TMarkAllReadInput, TMarkReadInput, TReadByInput, TUnreadCountsInput } from '@connecto/shared'
 import { busChannel, type PlanetEvent, type PlanetSignal } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
@@ -46,19 +48,26 @@ async function announceReads(
   return summary
 }
 
-export async function markRead(rt: Runtime, actor: Actor, input: TMarkReadInput) {
-  await requirePlanetReader(rt, actor.id, input.planetId)
-  const receipts = await showsReadReceipts(rt, actor.id)
+/**
+ * Moves watermarks in one transaction with a `read.updated` event per planet whose watermark moved —
+ * unless the reader hides read receipts, when nothing about their reading is told to others.
+ */
+async function advanceWatermarks(
+  rt: Runtime,
+  userId: string,
+  advance: (tx: Tx, now: Date) => Promise<MovedWatermark[]>,
+) {
+  const receipts = await showsReadReceipts(rt, userId)
   const now = rt.clock.now()
-  const { moved, events } = await rt.db.$transaction(async (tx) => {
-    const moved = await advanceReadWatermark(tx, { ...input, userId: actor.id, now })
+  return rt.db.$transaction(async (tx) => {
+    const moved = await advance(tx, now)
     const events: PlanetEvent[] = []
     for (const m of receipts ? moved : []) {
       events.push(
         await appendPlanetEvent(tx, {
           type: 'read.updated',
           planetId: m.planetId,
-          userId: actor.id,
+          userId,
           messageId: m.messageId,
           readAt: now.toISOString(),
         }),
@@ -66,6 +75,13 @@ export async function markRead(rt: Runtime, actor: Actor, input: TMarkReadInput)
     }
     return { moved, events }
   })
+}
+
+export async function markRead(rt: Runtime, actor: Actor, input: TMarkReadInput) {
+  await requirePlanetReader(rt, actor.id, input.planetId)
+  const { moved, events } = await advanceWatermarks(rt, actor.id, (tx, now) =>
+    advanceReadWatermark(tx, { ...input, userId: actor.id, now }),
+  )
   if (moved.length === 0) {
     const exists = await rt.db.message.findFirst({
       where: { id: input.messageId, planetId: input.planetId },
@@ -82,24 +98,9 @@ export async function markAllRead(rt: Runtime, actor: Actor, input: TMarkAllRead
     const { membership } = await requireTravelReader(rt.db, actor, input.travelId, rt.clock.now())
     if (!membership) throw new AppError('TRV002')
   }
-  const receipts = await showsReadReceipts(rt, actor.id)
-  const now = rt.clock.now()
-  const { moved, events } = await rt.db.$transaction(async (tx) => {
-    const moved = await advanceAllReadWatermarks(tx, { userId: actor.id, travelId: input.travelId, now })
-    const events: PlanetEvent[] = []
-    for (const m of receipts ? moved : []) {
-      events.push(
-        await appendPlanetEvent(tx, {
-          type: 'read.updated',
-          planetId: m.planetId,
-          userId: actor.id,
-          messageId: m.messageId,
-          readAt: now.toISOString(),
-        }),
-      )
-    }
-    return { moved, events }
-  })
+  const { moved, events } = await advanceWatermarks(rt, actor.id, (tx, now) =>
+    advanceAllReadWatermarks(tx, { userId: actor.id, travelId: input.travelId, now }),
+  )
   const summary = await announceReads(rt, actor.id, moved, events, { travelId: input.travelId })
   return { advancedPlanets: moved.length, ...summary }
 }
