@@ -54,8 +54,11 @@ export async function createRuntime(
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true })
     : null
+  // ioredis reconnects by itself; without a listener each failed attempt is an "Unhandled error event".
+  const onRedisError = (err: Error) => logger.warn({ err: err.message }, 'redis connection error')
+  redis?.on('error', onRedisError)
   if (redis) await redis.connect()
-  const bus = redis ? createRedisBus(redis) : createMemoryBus()
+  const bus = redis ? createRedisBus(redis, onRedisError) : createMemoryBus()
   const live = new LiveConnections()
   const stopBanListener = await listenForPlatformBans(bus, live)
   const clock = overrides.clock ?? { now: () => new Date() }

@@ -3,8 +3,9 @@ import superjson from 'superjson'
 import { type Bus, HandlerTable } from './bus.ts'
 
 /** Redis pub/sub bus: one publishing connection, one subscriber connection per node. */
-export function createRedisBus(redis: Redis): Bus {
+export function createRedisBus(redis: Redis, onError: (err: Error) => void): Bus {
   const subscriber = redis.duplicate()
+  subscriber.on('error', onError)
   const handlers = new HandlerTable()
   subscriber.on('message', (channel: string, raw: string) => {
     handlers.dispatch(channel, superjson.parse(raw))
