@@ -2,7 +2,7 @@
 // reported message while a traveller watches, and a host is refused another host's travel. Each test
 // makes its own travellers through the api, so the suite runs again on an already-seeded database.
 import type { Browser } from '@playwright/test'
-import { apiSignIn, apiSignUp, joinByCode, sendMessage } from '../../support/api'
+import { joinByCode, sendMessage, signInAsUser, signUpAsUser } from '../../support/admin-api'
 import { e2eEnv } from '../../support/env'
 import { expect, test } from '../../support/fixtures'
 import { freshTraveller, JEJU_INVITE_CODE, messagesWith, newTravellerContext } from '../../support/web-chat'
@@ -38,7 +38,7 @@ test.describe('moderation from the admin app', () => {
   }) => {
     test.setTimeout(120_000)
     const person = freshTraveller('Banned')
-    const api = await apiSignUp(person)
+    const api = await signUpAsUser(person)
     const { travelId, general } = await joinByCode(api, JEJU_INVITE_CODE)
     const hello = `hello before the ban ${Date.now().toString(36)}`
     await sendMessage(api, general.id, hello)
@@ -108,12 +108,12 @@ test.describe('moderation from the admin app', () => {
   }) => {
     test.setTimeout(120_000)
     const person = freshTraveller('Rude')
-    const offender = await apiSignUp(person)
+    const offender = await signUpAsUser(person)
     const { travelId, general } = await joinByCode(offender, JEJU_INVITE_CODE)
     const run = Date.now().toString(36)
     const rude = `this is a rude message ${run}`
     const message = await sendMessage(offender, general.id, rude)
-    const reporter = await apiSignIn(mina)
+    const reporter = await signInAsUser(mina)
     const report = await reporter.mutate<{ id: string }>('moderation.report', {
       targetType: 'MESSAGE',
       targetId: message.id,
@@ -162,7 +162,11 @@ test.describe('moderation from the admin app', () => {
     await expect(page.getByRole('heading', { level: 1, name: person.nickname })).toBeVisible()
     await capture('user')
     await page.goto(`/travels/${travelId}/planets/${general.id}`)
-    await expect(page.getByTestId('week-grid').or(page.getByText('Chat hours')).first()).toBeVisible()
+    // The week editor: paint Monday 09:00–12:00 and see the window it makes (not saved: the other
+    // tests chat in this planet).
+    await page.getByLabel('Weekly schedule').check()
+    for (const hour of [9, 10, 11]) await page.getByRole('button', { name: `Mon ${hour}:00` }).click()
+    await expect(page.getByTestId('week-summary')).toHaveText('Mon 09:00–12:00')
     await capture('planet')
     await page.goto('/system')
     await expect(page.getByTestId('component-database')).toContainText('Up')
@@ -175,7 +179,7 @@ test.describe('moderation from the admin app', () => {
     signInAs,
     capture,
   }) => {
-    const otherHost = await apiSignUp(freshTraveller('OtherHost'))
+    const otherHost = await signUpAsUser(freshTraveller('OtherHost'))
     const start = new Date(Date.now() + 7 * 86_400_000)
     const travel = await otherHost.mutate<{ id: string }>('travels.create', {
       name: `Someone else's trip ${Date.now().toString(36)}`,

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { e2eEnv } from '../../support/env'
 import { expect, test } from '../../support/fixtures'
 import {
@@ -65,6 +66,20 @@ test.describe('web chat between two travellers', () => {
     await expect(messagesWith(page, `happy to be here ${run}`).getByTestId('reaction')).toHaveText(/🎉\s*1/)
     await capture('chat')
 
+    // An image the newcomer attaches (with its progress) shows up for Mina, and opens in the viewer.
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(path.join(import.meta.dirname, '../../support/files/jeju-sunset.png'))
+    await expect(page.getByTestId('pending-file')).toHaveAttribute('data-state', 'done')
+    await capture('chat-attach')
+    await send(page, `Sunset at Hyeopjae ${run}`)
+    const photo = messagesWith(minaPage, `Sunset at Hyeopjae ${run}`)
+    await expect(photo.getByTestId('message-image').locator('img')).toBeVisible()
+    await photo.getByTestId('message-image').click()
+    await expect(minaPage.getByRole('dialog', { name: /Image/ }).locator('img')).toBeVisible()
+    await capture('chat-image')
+    await minaPage.keyboard.press('Escape')
+
     // A mention while Mina is elsewhere: a toast, and her bell count rises.
     await minaPage.goto('/')
     const bell = minaPage.getByTestId('notification-bell')
@@ -77,7 +92,15 @@ test.describe('web chat between two travellers', () => {
     )
     await send(page, `@Mina see you at the port ${run}`)
     await expect(minaPage.getByTestId('mention-toast')).toContainText(`see you at the port ${run}`)
-    await expect(minaPage.getByTestId('notification-count')).toHaveText(String(countBefore + 1))
+    await expect(
+      minaPage
+        .getByRole('link', { name: /General/ })
+        .getByTestId('unread-badge')
+        .first(),
+    ).toBeVisible()
+    await expect(minaPage.getByTestId('notification-count')).toHaveText(String(countBefore + 1), {
+      timeout: 15_000,
+    })
     await capture('home-unread')
     await bell.click()
     await expect(minaPage.getByTestId('notification-list')).toContainText(`see you at the port ${run}`)

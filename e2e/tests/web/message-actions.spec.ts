@@ -38,6 +38,7 @@ test.describe('web message actions', () => {
 
     // Pin, and find it in the pinned list.
     await moreActions(`Final plan ${run}`, 'Pin')
+    await expect(messagesWith(page, `Final plan ${run}`).getByTestId('pinned-mark')).toBeVisible()
     await page.getByRole('button', { name: 'Pinned messages' }).click()
     await expect(page.getByTestId('pinned-list')).toContainText(`Final plan ${run}`)
     await capture('chat-pinned')
@@ -58,6 +59,15 @@ test.describe('web message actions', () => {
       .getByRole('button', { name: /Announcements/ })
       .click()
     await expect(page.getByTestId('chat-notice')).toHaveText('Forwarded.')
+
+    // Scrolling to the top loads earlier history.
+    const list = page.getByTestId('message-list')
+    const loaded = await page.getByTestId('message').count()
+    await list.evaluate((el) => el.scrollTo({ top: 0 }))
+    await expect.poll(() => page.getByTestId('message').count()).toBeGreaterThan(loaded)
+    await expect(page.getByTestId('jump-latest')).toBeVisible()
+    await page.getByTestId('jump-latest').click()
+    await expect(messagesWith(page, `Agreed ${run}`)).toBeInViewport()
 
     // Search an older message and jump to it.
     await page.getByRole('button', { name: 'Search messages' }).click()

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { e2eEnv } from '../../support/env'
 import { expect, test } from '../../support/fixtures'
 import { messagesWith, openPlanet, send, signIn } from '../../support/web-chat'
@@ -11,6 +12,12 @@ test.describe('web pages', () => {
     await page.getByRole('link', { name: 'Profile of Mina' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Mina' })).toBeVisible()
     await expect(page.getByText(mina.email)).toBeVisible()
+    // A new profile photo uploads to storage and shows once the api accepts it.
+    await page
+      .getByLabel('Profile photo')
+      .setInputFiles(path.join(import.meta.dirname, '../../support/files/jeju-sunset.png'))
+    await expect(page.locator('img.avatar-image')).toBeVisible()
+    await expect(page.locator('img.avatar-image')).toHaveJSProperty('complete', true)
     await capture('profile')
 
     await page.getByRole('link', { name: 'Settings' }).click()
@@ -25,6 +32,14 @@ test.describe('web pages', () => {
     await page.getByLabel(/Only mentions and replies/).click()
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
 
+    // Joining again, or with a code that does not exist, is refused in plain words.
+    await page.goto('/join/JEJUTRPS')
+    await page.getByRole('button', { name: 'Join travel' }).click()
+    await expect(page.getByTestId('join-error')).toHaveText('You are already a member of this travel.')
+    await page.getByLabel('Invite code').fill('NOPE2345')
+    await page.getByRole('button', { name: 'Join travel' }).click()
+    await expect(page.getByTestId('join-error')).toHaveText('The invite code is not valid.')
+
     await page.goto('/travels/new')
     await expect(page.getByRole('heading', { level: 1, name: 'New travel' })).toBeVisible()
     await capture('new-travel')
@@ -37,6 +52,16 @@ test.describe('web pages', () => {
     await send(page, text)
     await expect(messagesWith(page, text)).toHaveCount(1)
     await capture('announcements')
+
+    // A direct message from the member list.
+    await page.getByRole('link', { name: 'Back to the travel' }).click()
+    await page.getByRole('button', { name: 'Message Jun' }).click()
+    await expect(page).toHaveURL(/\/planets\//)
+    await expect(page.getByTestId('message-list')).toBeVisible()
+    const hello = `Hi Jun, just us here ${Date.now().toString(36)}`
+    await send(page, hello)
+    await expect(messagesWith(page, hello)).toHaveCount(1)
+    await capture('direct-message')
   })
 
   test('a traveller sees announcements read-only and gets the refusal in plain words', async ({ page }) => {

@@ -18,6 +18,8 @@ export type StepResult = {
   lost: number
   duplicates: number
   orderViolations: number
+  /** Live frames besides the bench messages (delivery receipts, typing, …) that recipients got. */
+  otherFrames: number
   /** Send → the server's answer (the send path alone, without fan-out). */
   ackP99Ms: number
   p50Ms: number
@@ -40,6 +42,7 @@ export class LoadRun {
   private delivered = 0
   private duplicates = 0
   private orderViolations = 0
+  private otherFrames = 0
   private msgNo = 0
 
   constructor(
@@ -52,7 +55,13 @@ export class LoadRun {
     await inBatches(this.clients, 25, async (client, i) => {
       const recipient: Recipient = { planetId: client.planetId, seen: new Set(), lastSeq: 0 }
       this.recipients[i] = recipient
-      this.connections[i] = await this.target.connect(client, (d) => this.receive(recipient, d))
+      this.connections[i] = await this.target.connect(
+        client,
+        (d) => this.receive(recipient, d),
+        () => {
+          this.otherFrames++
+        },
+      )
     })
   }
 
@@ -80,6 +89,7 @@ export class LoadRun {
     this.delivered = 0
     this.duplicates = 0
     this.orderViolations = 0
+    this.otherFrames = 0
     for (const r of this.recipients) r.seen.clear()
     let expected = 0
     let sendErrors = 0
@@ -130,6 +140,7 @@ export class LoadRun {
       lost: expected - this.delivered,
       duplicates: this.duplicates,
       orderViolations: this.orderViolations,
+      otherFrames: this.otherFrames,
       ackP99Ms: ms(acks.getValueAtPercentile(99)),
       p50Ms: ms(this.histogram.getValueAtPercentile(50)),
       p99Ms: ms(this.histogram.getValueAtPercentile(99)),

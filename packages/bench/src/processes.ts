@@ -66,7 +66,8 @@ async function start(args: string[], cwd: string, env: Record<string, string>, p
 
 export async function startApiProcess(opts: {
   databaseUrl: string
-  redisUrl: string
+  /** Null: the api runs with its in-process bus and limits (to tell Redis's share of the cost). */
+  redisUrl: string | null
   jwtSecret: string
   cpuProfDir?: string
 }): Promise<ServerProcess> {
@@ -81,7 +82,7 @@ export async function startApiProcess(opts: {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       DATABASE_URL: opts.databaseUrl,
-      REDIS_URL: opts.redisUrl,
+      ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
       JWT_SECRET: opts.jwtSecret,
       // Every bench client connects from 127.0.0.1.
       SIGNIN_LIMIT_PER_IP: '100000',

@@ -10,6 +10,7 @@ const COLUMNS: [string, (r: StepResult) => string | number][] = [
   ['lost', (r) => r.lost],
   ['dup', (r) => r.duplicates],
   ['order', (r) => r.orderViolations],
+  ['other frames', (r) => r.otherFrames],
   ['ack p99', (r) => r.ackP99Ms],
   ['p50 ms', (r) => r.p50Ms],
   ['p99 ms', (r) => r.p99Ms],

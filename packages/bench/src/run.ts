@@ -1,4 +1,4 @@
-// `pnpm --filter @connecto/bench bench [--quick] [--cpu-prof] [--only=api|baseline]`
+// `pnpm --filter @connecto/bench bench [--quick] [--cpu-prof] [--only=api|baseline] [--no-redis]`
 // Seeds a fresh database, starts the real api (child process, real Postgres and Redis) and drives it
 // with real WebSocket clients at stepped open-loop rates; then does the same against the bare ws + pg
 // baseline, and prints both side by side with each one's knee.
@@ -74,7 +74,8 @@ async function main() {
   try {
     if (only !== 'baseline') {
       const api = await withServer(
-        () => startApiProcess({ ...scenario, redisUrl: REDIS_URL, cpuProfDir }),
+        () =>
+          startApiProcess({ ...scenario, redisUrl: args.has('--no-redis') ? null : REDIS_URL, cpuProfDir }),
         (server) => measure(apiTarget(server), scenario),
       )
       all.push(...api)

@@ -17,7 +17,12 @@ export type Target = {
   server: ServerProcess
   /** Where prom-client's default metrics (event-loop delay) are served, if the target has them. */
   metricsUrl?: string
-  connect(client: BenchClient, onDelivery: (d: Delivery) => void): Promise<Connection>
+  /** `onOtherFrame` counts the live frames that are not bench messages (typing, delivery receipts, …). */
+  connect(
+    client: BenchClient,
+    onDelivery: (d: Delivery) => void,
+    onOtherFrame: () => void,
+  ): Promise<Connection>
 }
 
 /** The string between `after` and the next `"` in `text`, or null. */
@@ -28,24 +33,31 @@ function field(text: string, after: string) {
   return text.slice(start, text.indexOf('"', start))
 }
 
+/** A bench message in a tRPC data frame of `messages.onPlanetEvent`, or null for any other frame. */
+export function apiDeliveryOf(raw: string): Delivery | null {
+  if (!raw.includes('"type":"message.new"')) return null
+  // tRPC puts a tracked event's id after its data: the last "id" in the frame.
+  const idAt = raw.lastIndexOf('"id":"')
+  const seq = idAt < 0 ? null : raw.slice(idAt + 6, raw.indexOf('"', idAt + 6))
+  const content = field(raw, CONTENT_MARK)
+  return seq !== null && content !== null ? { seq: Number(seq), content } : null
+}
+
 /** The real api: tRPC over WebSocket, `messages.onPlanetEvent` to receive and `messages.send` to send. */
 export function apiTarget(server: ServerProcess): Target {
   return {
     name: 'connecto api',
     server,
     metricsUrl: `${server.url}/metrics`,
-    async connect(client, onDelivery) {
+    async connect(client, onDelivery, onOtherFrame) {
       const socket = await TrpcSocket.open(server.url, client.token)
       const started = await socket.subscribe(
         'messages.onPlanetEvent',
         { planetId: client.planetId },
         (raw) => {
-          if (!raw.includes('"type":"message.new"')) return
-          // tRPC puts a tracked event's id after its data: the last "id" in the frame.
-          const idAt = raw.lastIndexOf('"id":"')
-          const seq = idAt < 0 ? null : raw.slice(idAt + 6, raw.indexOf('"', idAt + 6))
-          const content = field(raw, CONTENT_MARK)
-          if (seq !== null && content !== null) onDelivery({ seq: Number(seq), content })
+          const delivery = apiDeliveryOf(raw)
+          if (delivery) onDelivery(delivery)
+          else onOtherFrame()
         },
       )
       if (!started) throw new Error(`subscription refused for ${client.userId}`)

@@ -1,6 +1,7 @@
 // One place that builds the Prisma client: the pg driver adapter, no native engine.
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from './generated/prisma/client.ts'
+import { createStatementNamer } from './statement-names.ts'
 
 export type CreateDbOptions = {
   databaseUrl: string
@@ -9,7 +10,10 @@ export type CreateDbOptions = {
 }
 
 export function createDb({ databaseUrl, poolSize = 10 }: CreateDbOptions) {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize })
+  const adapter = new PrismaPg(
+    { connectionString: databaseUrl, max: poolSize },
+    { statementNameGenerator: createStatementNamer() },
+  )
   return new PrismaClient({ adapter })
 }
 

@@ -1,4 +1,6 @@
 // Live events carried on the bus and yielded by subscriptions. `seq` is the per-planet sequence.
+import type { AttachmentView } from './schemas/files.ts'
+
 export type MessageView = {
   id: string
   planetId: string
@@ -24,6 +26,8 @@ export type MessageView = {
   reactions: ReactionGroup[]
   pinnedAt: string | null
   pinnedById: string | null
+  /** Files in order (IMAGE/VIDEO/FILE messages); bytes come from files.downloadUrl. Empty once deleted. */
+  attachments: AttachmentView[]
 }
 
 /** Enough of the replied-to message to show it above the reply, even after it is deleted. */

@@ -2,7 +2,7 @@
 
 // A form for one staff action: destructive ones ask for confirmation first, and every one shows the
 // api's answer (done, or refused with the reason) right where it was run.
-import { type ReactNode, useActionState, useEffect, useRef, useState } from 'react'
+import { type ReactNode, useActionState, useRef, useState } from 'react'
 import type { ActionResult } from '@/lib/action-result'
 import { useToast } from './toast'
 
@@ -24,14 +24,17 @@ export function ActionForm({
   children,
   className,
 }: ActionFormProps) {
-  const [result, run, pending] = useActionState(action, null)
+  const toast = useToast()
+  // The toast is set from inside the action, in the same transition as the re-rendered page: the form
+  // itself may be gone by then (a ban turns the row's "Ban" form into "Unban").
+  const [result, run, pending] = useActionState(async (previous: ActionResult, data: FormData) => {
+    const next = await action(previous, data)
+    if (next) toast(next)
+    return next
+  }, null)
   const [asking, setAsking] = useState(false)
   const form = useRef<HTMLFormElement>(null)
   const confirmed = useRef(false)
-  const toast = useToast()
-  useEffect(() => {
-    if (result) toast(result)
-  }, [result, toast])
   const buttonClass = `button ${destructive ? 'button-danger' : 'button-secondary'} button-small`
 
   return (

@@ -12,10 +12,19 @@ export type AttachmentMessageType = 'IMAGE' | 'VIDEO' | 'FILE'
  * Every file exists, belongs to the sender, finished uploading and is not on another message yet.
  * Returns the message type the files make and, in the given order, the rows the message view shows.
  */
-export async function validateAttachableUploads(rt: Runtime, ownerId: string, fileIds: string[]) {
+export async function validateAttachableUploads(
+  rt: Runtime,
+  ownerId: string,
+  fileIds: string[],
+  opts: { clientMessageId?: string } = {},
+) {
+  // A retried send finds its files on the message it already made: that does not count as "used".
+  const elsewhere = opts.clientMessageId
+    ? { where: { NOT: { message: { senderId: ownerId, clientMessageId: opts.clientMessageId } } } }
+    : true
   const files = await rt.db.fileUpload.findMany({
     where: { id: { in: fileIds } },
-    select: { ...fileViewSelect, ownerId: true, _count: { select: { attachments: true } } },
+    select: { ...fileViewSelect, ownerId: true, _count: { select: { attachments: elsewhere } } },
   })
   const byId = new Map(files.map((f) => [f.id, f]))
   const ordered = fileIds.map((id) => {

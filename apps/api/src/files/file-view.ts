@@ -29,7 +29,8 @@ export type FileRow = {
   id: string
   fileName: string
   mimeType: string
-  size: bigint
+  /** bigint from Prisma, number from JSON built in SQL (history pages). */
+  size: bigint | number
   status: string
   width: number | null
   height: number | null

@@ -2,18 +2,16 @@
 // S3-compatible server (s3rver) started here, and the default local folder served by the api.
 import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { FILE_LIMITS } from '@connecto/shared'
 import S3rver from 's3rver'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callerFor, codeOf, createTestRuntime, type TestEnv } from '../../test/harness.ts'
-import { createApiServer } from '../server.ts'
+import { callerFor, codeOf, type TestEnv } from '../../test/harness.ts'
 import { travelFixtures } from '../travels/travel-fixtures.ts'
-import { attachUploadsToMessage } from './attachments.ts'
 import { processUploadJob } from './process-upload.job.ts'
+import { startFilesTestApi } from './test/files-api.ts'
 import {
   makeExecutable,
   makeMp4,
@@ -61,15 +59,6 @@ const backends: Backend[] = [
   { name: 'local folder', kind: 'local', start: async () => ({ env: {}, stop: async () => {} }) },
 ]
 
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()))
-    })
-  })
-}
-
 const sha256 = (b: Buffer | ArrayBuffer) =>
   createHash('sha256')
     .update(Buffer.from(b as ArrayBuffer))
@@ -77,54 +66,40 @@ const sha256 = (b: Buffer | ArrayBuffer) =>
 const MB = 1024 * 1024
 
 describe.each(backends)('files over $name', (backend) => {
-  let t: Awaited<ReturnType<typeof createTestRuntime>>
-  let dir: string
+  let api: Awaited<ReturnType<typeof startFilesTestApi>>
   let stopBackend: () => Promise<void>
-  let closeApi: () => Promise<void>
+  let s3Dir: string
   let clockOffsetMs = 0
-  const rt = () => t.rt
+  const rt = () => api.rt
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'connecto-files-'))
-    const started = await backend.start(dir)
+    s3Dir = await mkdtemp(path.join(tmpdir(), 'connecto-s3rver-'))
+    const started = await backend.start(s3Dir)
     stopBackend = started.stop
-    const port = await freePort()
-    t = await createTestRuntime({
-      env: {
-        ...started.env,
-        DATA_DIR: dir,
-        PUBLIC_API_URL: `http://127.0.0.1:${port}`,
-        // Deterministic whatever is installed here: videos take the "no preview" path.
-        FFMPEG_PATH: path.join(dir, 'no-such-ffmpeg'),
-      },
-      overrides: { clock: { now: () => new Date(Date.now() + clockOffsetMs) } },
+    api = await startFilesTestApi({
+      env: started.env,
+      clock: { now: () => new Date(Date.now() + clockOffsetMs) },
     })
-    const api = createApiServer(t.rt)
-    await api.listen(port, '127.0.0.1')
-    closeApi = () => api.close()
-    expect(t.rt.storage.kind).toBe(backend.kind)
+    expect(api.rt.storage.kind).toBe(backend.kind)
     // Processing runs as a job, on this process's in-process workers.
-    await t.rt.jobs.start(t.rt, [processUploadJob], [])
+    await api.rt.jobs.start(api.rt, [processUploadJob], [])
   })
   afterAll(async () => {
-    await closeApi()
-    await t.close()
+    await api.close()
     await stopBackend()
-    await rm(dir, { recursive: true, force: true })
+    await rm(s3Dir, { recursive: true, force: true })
   })
 
   const fx = () => travelFixtures(rt())
   let n = 0
-  /** A message in the planet carrying the given files. */
+  /** A message in the planet carrying the given files, sent as a client sends it. */
   async function postWithFiles(userId: string, planetId: string, fileIds: string[]) {
     const caller = await callerFor(rt(), userId)
-    const message = await caller.messages.send({
+    return caller.messages.send({
       planetId,
       clientMessageId: `files-${++n}-${Date.now()}`,
-      content: 'look',
+      attachments: { fileIds },
     })
-    await rt().db.$transaction((tx) => attachUploadsToMessage(tx, message.id, fileIds))
-    return message
   }
   const download = async (url: string) => {
     const res = await fetch(url)

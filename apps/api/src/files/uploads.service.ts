@@ -135,8 +135,9 @@ export async function completeUpload(rt: Runtime, ownerId: string, input: TCompl
     where: { id: file.id, status: 'PENDING' },
     data: { status: 'UPLOADED', mimeType: verdict.mimeType, completedAt: rt.clock.now() },
   })
-  if (done.count === 1) scheduleProcessing(rt, file.id)
-  return settledElsewhere(rt, file.id)
+  if (done.count === 0) return settledElsewhere(rt, file.id)
+  scheduleProcessing(rt, file.id)
+  return toAttachmentView({ ...file, status: 'UPLOADED', mimeType: verdict.mimeType })
 }
 
 /** The current state after another request finished (or consumed) this upload first. */

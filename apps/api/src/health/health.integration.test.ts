@@ -18,7 +18,7 @@ describe('health and metrics endpoints', () => {
     const res = await fetch(`${server.url}/health/detailed`)
     expect(res.status).toBe(200)
     const body = await res.json()
-    expect(Object.keys(body.components).sort()).toEqual(['database', 'redis', 'storage', 'websocket'])
+    expect(Object.keys(body.components).sort()).toEqual(['database', 'jobs', 'redis', 'storage', 'websocket'])
     expect(body.components.database).toMatchObject({ status: 'up' })
     expect(typeof body.components.database.latencyMs).toBe('number')
   })

@@ -4,6 +4,7 @@
 // toMessageView the rest of messaging uses.
 import { Prisma } from '@connecto/db'
 import type { MessageView } from '@connecto/shared'
+import type { FileRow } from '../files/file-view.ts'
 import { toMessageView } from './message-view.ts'
 
 /** Columns for a `messages m` row; join with `messageViewJoins`. */
@@ -63,7 +64,7 @@ export type MessageViewRow = {
   forwardSenderId: string | null
   forwardNickname: string | null
   reactions: { emoji: string; userId: string }[]
-  attachments: { file: Record<string, unknown> }[]
+  attachments: { file: FileRow }[]
 }
 
 const sender = (nickname: string | null) => ({ profile: nickname === null ? null : { nickname } })

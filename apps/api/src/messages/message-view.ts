@@ -2,6 +2,8 @@
 // content; reactions come grouped by emoji with who reacted.
 import type { Prisma } from '@connecto/db'
 import { LIMITS, type MessageView, type ReactionGroup, type ReplyPreview } from '@connecto/shared'
+import { messageAttachmentsInclude, toMessageAttachments } from '../files/attachments.ts'
+import type { FileRow } from '../files/file-view.ts'
 
 const withNickname = { select: { profile: { select: { nickname: true } } } } as const
 
@@ -12,6 +14,7 @@ export const messageInclude = {
   },
   forwardedFrom: { select: { id: true, planetId: true, senderId: true, sender: withNickname } },
   reactions: { select: { emoji: true, userId: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+  ...messageAttachmentsInclude,
 } as const satisfies Prisma.MessageInclude
 
 type Sender = { profile: { nickname: string } | null } | null | undefined
@@ -37,6 +40,7 @@ type MessageRow = {
   replyTo?: ReplyTarget | null
   forwardedFrom?: { id: string; planetId: string; senderId: string | null; sender?: Sender } | null
   reactions?: { emoji: string; userId: string }[]
+  attachments?: { file: FileRow }[]
 }
 
 export type ReplyTarget = {
@@ -79,6 +83,7 @@ export function toMessageView(m: MessageRow): MessageView {
     reactions: groupReactions(m.reactions ?? []),
     pinnedAt: m.pinnedAt?.toISOString() ?? null,
     pinnedById: m.pinnedById ?? null,
+    attachments: deleted ? [] : toMessageAttachments(m.attachments),
   }
 }
 

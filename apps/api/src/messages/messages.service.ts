@@ -4,6 +4,8 @@ import type { Tx } from '@connecto/db'
 import type { ForwardedFrom, TSendMessageInput } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import { publishPlanetEvents } from '../events/planet-events.ts'
+import { attachUploadsToMessage, validateAttachableUploads } from '../files/attachments.ts'
+import type { FileRow } from '../files/file-view.ts'
 import { checkPlanetWriter, requirePlanetAccess, requirePlanetWriter } from '../planets/planet-access.ts'
 import { clearTyping } from '../realtime/typing.service.ts'
 import type { Runtime } from '../runtime.ts'
@@ -30,19 +32,31 @@ export type UserMessage = {
   forwardedFrom?: ForwardedFrom
   /** Rows to write with the message (attachment links): the insert then runs in a transaction with it. */
   link?: (tx: Tx, messageId: string) => Promise<void>
+  /** The linked files as the view shows them. */
+  attachments?: { file: FileRow }[]
 }
 
 const senderOf = (nickname: string | null) => ({ profile: nickname === null ? null : { nickname } })
 
 export async function sendMessage(rt: Runtime, senderId: string, input: TSendMessageInput) {
+  const fileIds = input.attachments?.fileIds
+  const files = fileIds
+    ? await validateAttachableUploads(rt, senderId, fileIds, { clientMessageId: input.clientMessageId })
+    : null
   return postUserMessage(rt, {
     planetId: input.planetId,
     senderId,
     clientMessageId: input.clientMessageId,
-    type: input.type,
-    content: input.type === 'TEXT' ? (input.content ?? null) : null,
+    type: files?.messageType ?? input.type,
+    content: files
+      ? (input.attachments?.caption ?? null)
+      : input.type === 'TEXT'
+        ? (input.content ?? null)
+        : null,
     metadata: input.type === 'LOCATION' && input.location ? { ...input.location } : null,
     replyToId: input.replyToId,
+    attachments: files?.attachments,
+    link: fileIds ? (tx, messageId) => attachUploadsToMessage(tx, messageId, fileIds) : undefined,
   })
 }
 
@@ -81,6 +95,7 @@ export async function postUserMessage(rt: Runtime, msg: UserMessage) {
       : null,
     clientMessageId: msg.clientMessageId,
     mentions: context.mentions,
+    attachments: msg.attachments,
     createdAt: now,
     editedAt: null,
     deletedAt: null,

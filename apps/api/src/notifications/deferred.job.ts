@@ -13,6 +13,7 @@ import { quietHoursEnd } from './quiet-hours.ts'
 import { transportsOf } from './transports.ts'
 
 const BATCH = 500
+const MAX_PASSES = 20
 const RETRY_AFTER_MS = 5 * 60_000
 
 type Due = {
@@ -139,9 +140,17 @@ async function deliverGroup(rt: Runtime, group: Due[], now: Date) {
 /** One pass over every due deferred delivery; returns how many user groups were handled. */
 export async function deliverDeferred(rt: Runtime) {
   const now = rt.clock.now()
-  const groups = groupByUserAndChannel(await dueDeliveries(rt, now))
-  for (const group of groups) await deliverGroup(rt, group, now)
-  return groups.length
+  let handled = 0
+  // Each pass settles every row it read (sent, skipped, failed or moved later), so the next pass
+  // reads new rows; a bounded number of passes keeps one run from holding the queue for long.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const due = await dueDeliveries(rt, now)
+    const groups = groupByUserAndChannel(due)
+    for (const group of groups) await deliverGroup(rt, group, now)
+    handled += groups.length
+    if (due.length < BATCH) break
+  }
+  return handled
 }
 
 export const deliverDeferredJob = defineJob({

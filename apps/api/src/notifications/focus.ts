@@ -1,18 +1,58 @@
-// "Looking at a planet": a focused client calls notifications.focus every ~20 s; the claim lasts 30 s,
+// "Looking at a planet": a focused client calls notifications.focus every ~20 s; each claim lasts 30 s,
 // so a closed laptop or a background tab stops counting on its own. An open socket alone is not focus.
+// Claims are per planet, so a phone on one chat and a laptop on another both count; `null` (a client
+// hid its tab or left the chat) drops the user's claims at once, and a still-focused client renews
+// its own within one interval.
 import type { Runtime } from '../runtime.ts'
-import { deleteKey, getKeys, setKey } from './ttl-keys.ts'
 
-export const FOCUS_TTL_SECONDS = 30
+export const FOCUS_TTL_MS = 30_000
 const focusKey = (userId: string) => `notify:focus:${userId}`
 
-export async function setFocus(rt: Runtime, userId: string, planetId: string | null) {
-  if (planetId) await setKey(rt, focusKey(userId), planetId, FOCUS_TTL_SECONDS)
-  else await deleteKey(rt, focusKey(userId))
+/** In-process claims (no Redis): user → planet → expiry. */
+const local = new WeakMap<Runtime, Map<string, Map<string, number>>>()
+function localClaims(rt: Runtime) {
+  let m = local.get(rt)
+  if (!m) {
+    m = new Map()
+    local.set(rt, m)
+  }
+  return m
 }
 
-/** The users among `userIds` whose focused client is showing `planetId` right now. */
+export async function setFocus(rt: Runtime, userId: string, planetId: string | null) {
+  const expiresAt = Date.now() + FOCUS_TTL_MS
+  if (rt.redis) {
+    if (!planetId) {
+      await rt.redis.del(focusKey(userId))
+      return
+    }
+    await rt.redis
+      .multi()
+      .hset(focusKey(userId), planetId, expiresAt)
+      .pexpire(focusKey(userId), FOCUS_TTL_MS)
+      .exec()
+    return
+  }
+  const claims = localClaims(rt)
+  if (!planetId) {
+    claims.delete(userId)
+    return
+  }
+  const mine = claims.get(userId) ?? new Map<string, number>()
+  mine.set(planetId, expiresAt)
+  claims.set(userId, mine)
+}
+
+/** The users among `userIds` with a focused client showing `planetId` in the last 30 seconds. */
 export async function usersLookingAt(rt: Runtime, planetId: string, userIds: string[]) {
-  const values = await getKeys(rt, userIds.map(focusKey))
-  return new Set(userIds.filter((_, i) => values[i] === planetId))
+  const now = Date.now()
+  if (!userIds.length) return new Set<string>()
+  if (rt.redis) {
+    const pipeline = rt.redis.pipeline()
+    for (const id of userIds) pipeline.hget(focusKey(id), planetId)
+    const replies = (await pipeline.exec()) ?? []
+    return new Set(userIds.filter((_, i) => Number(replies[i]?.[1] ?? 0) > now))
+  }
+  const claims = localClaims(rt)
+  return new Set(userIds.filter((id) => (claims.get(id)?.get(planetId) ?? 0) > now))
 }

@@ -10,8 +10,8 @@ import { loadPreferences } from './preferences.ts'
 import { claimKey } from './ttl-keys.ts'
 
 export const BROADCAST_WINDOW_SECONDS = 5 * 60
-/** Recipients handled at once: each is a short transaction, so this stays below the pool size. */
-const FAN_OUT_CONCURRENCY = 4
+/** Recipients handled at once: each is a short transaction, so leave the api a pool connection. */
+const fanOutConcurrency = (rt: Runtime) => Math.max(1, Math.min(4, rt.config.databasePoolSize - 1))
 const PREVIEW_LENGTH = 140
 
 const preview = (content: string | null, type: string) => {
@@ -61,6 +61,13 @@ async function mayBroadcast(rt: Runtime, senderId: string, planet: { id: string;
   return allowed
 }
 
+/** What a message is to one recipient: aimed at them first, then the planet's kind. */
+export function notificationTypeFor(r: { mentioned: boolean; repliedTo: boolean; announcement: boolean }) {
+  if (r.mentioned) return 'MENTION' as const
+  if (r.repliedTo) return 'REPLY' as const
+  return r.announcement ? ('ANNOUNCEMENT' as const) : ('MESSAGE' as const)
+}
+
 /** A retried fan-out (a transient failure part-way) must not notify twice those it already reached. */
 async function alreadyNotified(rt: Runtime, messageId: string, userIds: string[]) {
   const rows = await rt.db.notification.findMany({
@@ -107,16 +114,13 @@ export async function fanOutMessage(rt: Runtime, messageId: string, opts: { retr
     MESSAGE: where,
   }
 
-  const results = await mapWithConcurrency(members, FAN_OUT_CONCURRENCY, async (member) => {
-    const isMentioned =
-      mentioned.has(member.userId) || (reached && (broadcast === 'all' || online.has(member.userId)))
-    const type: NotificationType = isMentioned
-      ? 'MENTION'
-      : message.replyTo?.senderId === member.userId
-        ? 'REPLY'
-        : planet.type === 'ANNOUNCEMENT'
-          ? 'ANNOUNCEMENT'
-          : 'MESSAGE'
+  const results = await mapWithConcurrency(members, fanOutConcurrency(rt), async (member) => {
+    const reachedByBroadcast = !!reached && (broadcast === 'all' || online.has(member.userId))
+    const type = notificationTypeFor({
+      mentioned: mentioned.has(member.userId) || reachedByBroadcast,
+      repliedTo: message.replyTo?.senderId === member.userId,
+      announcement: planet.type === 'ANNOUNCEMENT',
+    })
     if (!planetAllows(member, type, now)) return null
     return createNotification(
       rt,

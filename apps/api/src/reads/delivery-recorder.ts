@@ -4,7 +4,7 @@
 // gets it either way. Server-side recording needs no extra client round trip (web, mobile and old
 // clients alike) and no write per message: yields only note the newest message per (planet, member)
 // in memory, and a timer writes all of them in one statement, never moving a watermark backwards.
-// Each watermark that moved is then signalled to the planet as `message.status: delivered`.
+// What moved is then signalled to each planet as `message.status: delivered`, at most twice per flush.
 import type { Db } from '@connecto/db'
 import { busChannel, type PlanetSignal } from '@connecto/shared'
 import type { Bus } from '../bus/bus.ts'
@@ -18,12 +18,27 @@ export type DeliveryRecorder = {
   close(): Promise<void>
 }
 
-type Pending = { planetId: string; userId: string; messageId: string; createdAt: string }
+export type Pending = { planetId: string; userId: string; messageId: string; createdAt: string }
 
 const newer = (a: Pending, b: Pending) =>
   a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.messageId > b.messageId)
 
 export const DELIVERY_FLUSH_MS = 1000
+
+/**
+ * The watermarks of one planet that moved in a flush, reduced to the at most two signals that say
+ * everything a sender learns from them: a message is delivered once any other member has it. The newest
+ * mark (by A) covers every message up to it not sent by A; A's own messages are covered by the newest
+ * mark of anyone else. So a flush costs each planet two frames per member, not one per recipient.
+ */
+export function statusMarks(marks: Pending[]): Pending[] {
+  const newest = (list: Pending[]) =>
+    list.reduce<Pending | null>((best, m) => (!best || newer(m, best) ? m : best), null)
+  const first = newest(marks)
+  if (!first) return []
+  const second = newest(marks.filter((m) => m.userId !== first.userId))
+  return second ? [first, second] : [first]
+}
 
 export function createDeliveryRecorder(opts: {
   db: Db
@@ -52,17 +67,25 @@ export function createDeliveryRecorder(opts: {
         )
       RETURNING pu.planet_id AS "planetId", pu.user_id AS "userId", v.message_id AS "messageId"`
     const byKey = new Map(batch.map((b) => [`${b.planetId}:${b.userId}`, b]))
+    const movedByPlanet = new Map<string, Pending[]>()
     for (const row of moved) {
       const noted = byKey.get(`${row.planetId}:${row.userId}`)
       if (!noted) continue
-      const signal: PlanetSignal = {
-        type: 'message.status',
-        planetId: row.planetId,
-        status: 'delivered',
-        byUserId: row.userId,
-        upTo: { messageId: noted.messageId, createdAt: noted.createdAt },
+      const list = movedByPlanet.get(row.planetId) ?? []
+      movedByPlanet.set(row.planetId, list)
+      list.push(noted)
+    }
+    for (const [planetId, marks] of movedByPlanet) {
+      for (const mark of statusMarks(marks)) {
+        const signal: PlanetSignal = {
+          type: 'message.status',
+          planetId,
+          status: 'delivered',
+          byUserId: mark.userId,
+          upTo: { messageId: mark.messageId, createdAt: mark.createdAt },
+        }
+        await opts.bus.publish(busChannel.planetSignals(planetId), signal)
       }
-      await opts.bus.publish(busChannel.planetSignals(row.planetId), signal)
     }
   }
 

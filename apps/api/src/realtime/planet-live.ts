@@ -8,6 +8,7 @@ import { busChannel, type PlanetEvent, type PlanetSignal, type PlanetStreamEvent
 import { subscribeToChannel } from '../bus/bus-iterator.ts'
 import { streamPlanetEvents } from '../events/planet-stream.ts'
 import type { Runtime } from '../runtime.ts'
+import { markShared } from '../trpc/shared-serialization.ts'
 import { Inbox } from './inbox.ts'
 
 type Item = { logged: PlanetEvent } | { signal: PlanetSignal }
@@ -46,13 +47,13 @@ export async function* streamPlanetLive(
         if (event.type === 'message.new' && event.message.senderId !== userId) {
           rt.realtime.deliveries.record(planetId, userId, event.message.id, event.message.createdAt)
         }
-        yield { id: String(event.seq), event }
+        yield { id: String(event.seq), event: markShared(event) }
       } else {
         // Your own typing, and the status your own delivery or read gave others' messages,
         // are not news to you.
         const about = item.signal.type === 'typing' ? item.signal.userId : item.signal.byUserId
         if (about === userId) continue
-        yield { id: String(last), event: item.signal }
+        yield { id: String(last), event: markShared(item.signal) }
       }
     }
   } finally {

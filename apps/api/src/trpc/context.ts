@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http'
 import type { ErrorCode } from '@connecto/shared'
 import { readAccessToken } from '../auth/tokens.ts'
 import type { Runtime } from '../runtime.ts'
+import { type CallerMemo, newCallerMemo } from './caller-memo.ts'
 
 export type AuthClaims = { userId: string; sessionFamily: string }
 
@@ -16,6 +17,8 @@ export type Context = {
   ip: string
   requestId: string
   signal?: AbortSignal
+  /** The signed-in caller, remembered for the context's life (a WebSocket connection) — see caller-memo.ts. */
+  callerMemo?: CallerMemo
 }
 
 function bearerFrom(
@@ -42,7 +45,12 @@ export async function createContext(
   req: IncomingMessage,
   connectionParams?: Record<string, string | undefined> | null,
 ): Promise<Context> {
-  const base = { rt, ip: clientIp(req, rt.config.trustedProxies), requestId: randomUUID() }
+  const base = {
+    rt,
+    ip: clientIp(req, rt.config.trustedProxies),
+    requestId: randomUUID(),
+    callerMemo: newCallerMemo(),
+  }
   const token = bearerFrom(req, connectionParams)
   if (!token) return { ...base, claims: null, authError: null }
   const result = await readAccessToken(rt.config, token)

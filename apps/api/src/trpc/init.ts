@@ -1,14 +1,14 @@
 // initTRPC once: the procedure builders every router uses, made of named middlewares.
 import { type AppErrorData, ERRORS, HTTP_STATUS } from '@connecto/shared'
 import { initTRPC, TRPCError } from '@trpc/server'
-import superjson from 'superjson'
 import { AppError } from '../errors/app-error.ts'
 import { toAppError } from '../errors/to-app-error.ts'
-import { loadActiveUser } from '../users/active-user.ts'
+import { loadCaller } from './caller-memo.ts'
 import type { Context } from './context.ts'
+import { transformer } from './shared-serialization.ts'
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const app = error.cause instanceof AppError ? error.cause : toAppError(error.cause ?? error)
     const data: AppErrorData = {
@@ -42,10 +42,13 @@ const withAppErrors = t.middleware(async ({ ctx, next, path }) => {
 
 export const publicProcedure = t.procedure.use(withAppErrors)
 
-/** Signed-in and not platform-banned; `ctx.user` is read fresh from the database. */
+/**
+ * Signed-in and not platform-banned; `ctx.user` is read from the database, on a WebSocket at most
+ * every few seconds (bans close the socket itself).
+ */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.claims) throw new AppError(ctx.authError ?? 'AUTH003')
-  const user = await loadActiveUser(ctx.rt, ctx.claims.userId)
+  const user = await loadCaller(ctx.rt, ctx.claims.userId, ctx.callerMemo)
   return next({ ctx: { ...ctx, user } })
 })
 

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation'
 import { useTRPC } from '@/lib/connecto'
 import { describeRefusal } from '@/lib/refusal'
 import { Avatar } from './avatar'
+import { CopyButton } from './copy-button'
 import { PLANET_TYPE_LABELS, TRAVEL_ROLE_LABELS, TRAVEL_STATUS_LABELS } from './labels'
 import { PlanetUnreadBadge } from './unread-badge'
 import { type PresenceStatus, usePresence } from './use-presence'
@@ -42,9 +43,13 @@ export function TravelView({ travelId, viewerId }: { travelId: string; viewerId:
         </p>
         {t.description ? <p className="travel-description">{t.description}</p> : null}
         {t.inviteCode ? (
-          <p className="invite-line">
+          <div className="invite-line">
             Invite code <code data-testid="invite-code">{t.inviteCode}</code>
-          </p>
+            <CopyButton
+              value={`${typeof window === 'undefined' ? '' : window.location.origin}/join/${t.inviteCode}`}
+              label={`Copy the invite link for ${t.name}`}
+            />
+          </div>
         ) : null}
       </header>
 

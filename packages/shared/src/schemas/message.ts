@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LIMITS } from '../limits.ts'
 import { ZCursor, ZId } from './common.ts'
+import { ZMessageAttachmentsInput } from './files.ts'
 
 /** C0/C1 control characters other than tab and line breaks: they corrupt terminals, logs and push texts. */
 function hasControlChars(text: string) {
@@ -41,9 +42,21 @@ export const ZSendMessageFields = z.object({
   content: ZMessageText.optional(),
   location: ZLocation.optional(),
   replyToId: ZId.optional(),
+  /** Completed uploads to send; the server makes it an IMAGE, VIDEO or FILE message, the caption its text. */
+  attachments: ZMessageAttachmentsInput.extend({ caption: ZMessageText.optional() }).optional(),
 })
 
 export const ZSendMessageInput = ZSendMessageFields.superRefine((input, ctx) => {
+  if (input.attachments) {
+    if (input.type !== 'TEXT' || input.content !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attachments'],
+        message: 'A message with files carries its text as attachments.caption.',
+      })
+    }
+    return
+  }
   if (input.type === 'TEXT' && input.content === undefined) {
     ctx.addIssue({ code: 'custom', path: ['content'], message: 'A message cannot be empty.' })
   }

@@ -8,22 +8,27 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
 import { describeRefusal } from '@/lib/refusal'
 import { firstUnreadId, timelineRows } from '@/lib/timeline'
-import { Avatar } from '../avatar'
+import { typingText } from '@/lib/typing-text'
 import { PLANET_TYPE_LABELS } from '../labels'
-import { type PresenceStatus, usePresence } from '../use-presence'
+import { usePresence } from '../use-presence'
+import { AttachButton, AttachmentTray } from './attachment-tray'
 import { Composer, type EditTarget, type ReplyTarget } from './composer'
 import { ForwardDialog } from './forward-dialog'
+import { MemberPanel } from './member-panel'
 import { MessageActionsBar, ReactionChips } from './message-actions'
 import { MessageItem } from './message-item'
 import { MessageList } from './message-list'
+import { PendingMessage } from './pending-message'
 import { PinnedPanel } from './pinned-panel'
 import { PlanetMute } from './planet-mute'
 import { SearchPanel } from './search-panel'
+import { useAttachments } from './use-attachments'
+import { useFocusReport } from './use-focus-report'
 import { useMessageActions } from './use-message-actions'
-import { type OutboxItem, useOutbox } from './use-outbox'
+import { useOutbox } from './use-outbox'
 import { useReadReceipts } from './use-read-receipts'
 import { type StreamEvent, usePlanetTimeline } from './use-timeline'
-import { typingText, useTyping } from './use-typing'
+import { useTyping } from './use-typing'
 
 type Viewer = { id: string; nickname: string }
 type Panel = 'members' | 'pinned' | 'search' | null
@@ -48,7 +53,8 @@ export function ChatRoom({
 }) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const planets = useQuery(trpc.planets.list.queryOptions({ travelId }))
+  // Refreshed every minute: chat hours open and close while the page stays open.
+  const planets = useQuery(trpc.planets.list.queryOptions({ travelId }, { refetchInterval: 60_000 }))
   const travel = useQuery(trpc.travels.get.queryOptions({ travelId }))
   const members = useQuery(trpc.planets.members.queryOptions({ planetId }))
   // Read once, before this visit marks anything read, to place the "unread" divider.
@@ -56,6 +62,13 @@ export function ChatRoom({
     trpc.reads.unreadCounts.queryOptions({ travelId }, { staleTime: Infinity, gcTime: 0 }),
   )
   const planet = planets.data?.find((p) => p.id === planetId) ?? null
+  // A planet opened just now (a new direct chat) may be missing from a cached list: fetch it once more.
+  const refetchedPlanets = useRef(false)
+  useEffect(() => {
+    if (!planets.isSuccess || planet || refetchedPlanets.current) return
+    refetchedPlanets.current = true
+    void planets.refetch()
+  }, [planets, planet])
   const presence = usePresence(travelId)
   const router = useRouter()
   const openDirect = useMutation(
@@ -66,18 +79,21 @@ export function ChatRoom({
   )
 
   const typing = useTyping(planetId)
+  useFocusReport(planetId)
   const [unreadReady, setUnreadReady] = useState(false)
+  const refreshPinned = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: trpc.messages.listPinned.queryKey({ planetId }) }),
+    [queryClient, trpc, planetId],
+  )
   // The stream feeds several hooks; the read receipts one needs the timeline, so it is wired after it.
   const receiptsOnEvent = useRef<(event: StreamEvent) => void>(() => {})
   const onEvent = useCallback(
     (event: StreamEvent) => {
       typing.onEvent(event)
       receiptsOnEvent.current(event)
-      if (event.type === 'message.pinned' || event.type === 'message.unpinned') {
-        void queryClient.invalidateQueries({ queryKey: trpc.messages.listPinned.queryKey({ planetId }) })
-      }
+      if (event.type === 'message.pinned' || event.type === 'message.unpinned') refreshPinned()
     },
-    [typing.onEvent, queryClient, trpc, planetId],
+    [typing.onEvent, refreshPinned],
   )
   const timeline = usePlanetTimeline({ planetId, onEvent })
   const newest = timeline.messages.at(-1)?.id ?? null
@@ -85,6 +101,7 @@ export function ChatRoom({
   const receipts = useReadReceipts(planetId, unreadReady ? newest : null)
   receiptsOnEvent.current = receipts.onEvent
   const outbox = useOutbox(planetId, (message) => timeline.merge([message]))
+  const attachments = useAttachments()
 
   const [replyTo, setReplyTo] = useState<ReplyTarget | null>(null)
   const [editing, setEditing] = useState<EditTarget | null>(null)
@@ -167,6 +184,11 @@ export function ChatRoom({
     .map((m) => m.nickname ?? '')
     .filter(Boolean)
   const typers = typingText(typing.typers)
+  // A direct chat is named after the other person.
+  const title =
+    planet?.type === 'DIRECT'
+      ? (members.data?.find((m) => m.userId !== viewer.id)?.nickname ?? planet.name)
+      : (planet?.name ?? 'Chat')
   const lastMessage = timeline.messages.at(-1)
 
   return (
@@ -176,7 +198,7 @@ export function ChatRoom({
           ←
         </Link>
         <div className="chat-title">
-          <h1>{planet?.name ?? 'Chat'}</h1>
+          <h1>{title}</h1>
           <span className="muted" aria-live="polite">
             {typers ||
               (planet ? `${PLANET_TYPE_LABELS[planet.type]} · ${planet.memberCount} members` : ' ') +
@@ -296,7 +318,9 @@ export function ChatRoom({
                             remove: () => void actions.remove(message.id),
                             restore: () => void actions.restore(message.id),
                             togglePin: () =>
-                              void (message.pinnedAt ? actions.unpin(message.id) : actions.pin(message.id)),
+                              void (
+                                message.pinnedAt ? actions.unpin(message.id) : actions.pin(message.id)
+                              ).then(refreshPinned),
                             forward: () => setForwarding(message),
                           }}
                         />
@@ -336,10 +360,16 @@ export function ChatRoom({
                 const target = editing
                 setEditing(null)
                 if (text && text !== target.content) void actions.edit(target.id, text)
-                return
+                return true
               }
-              outbox.send(text, replyTo?.id)
+              if (attachments.busy) {
+                setNotice('Wait for the uploads to finish, or cancel them.')
+                return false
+              }
+              outbox.send(text, replyTo?.id, attachments.readyFileIds)
+              attachments.clear()
               setReplyTo(null)
+              return true
             }}
             replyTo={replyTo}
             editing={editing}
@@ -348,13 +378,22 @@ export function ChatRoom({
               setEditing(null)
             }}
             onTyping={typing.setTyping}
+            tools={<AttachButton onPick={attachments.add} />}
+            above={<AttachmentTray files={attachments.files} onRemove={attachments.remove} />}
+            canSendEmpty={attachments.readyFileIds.length > 0}
             mentionable={mentionable}
             disabledReason={disabledReason}
           />
         </section>
 
         {panel ? (
-          <aside className="chat-side" aria-label={PANEL_TITLES[panel]}>
+          <aside
+            className="chat-side"
+            aria-label={PANEL_TITLES[panel]}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && !event.defaultPrevented) setPanel(null)
+            }}
+          >
             <div className="side-head">
               <h2 className="side-title">{PANEL_TITLES[panel]}</h2>
               <button
@@ -396,90 +435,5 @@ export function ChatRoom({
         />
       ) : null}
     </div>
-  )
-}
-
-type PlanetMember = { userId: string; nickname: string | null; role: string }
-
-type MemberPanelProps = {
-  members: PlanetMember[] | undefined
-  isPending: boolean
-  viewerId: string
-  presence: ReadonlyMap<string, PresenceStatus>
-  onMessage: (userId: string) => void
-}
-
-function MemberPanel({ members, isPending, viewerId, presence, onMessage }: MemberPanelProps) {
-  if (isPending) return <p className="muted">Loading…</p>
-  if (!members) return <p className="muted">Members could not be loaded.</p>
-  return (
-    <ul className="member-list compact">
-      {members.map((member) => (
-        <li key={member.userId} className="member-row">
-          <Avatar
-            name={member.nickname ?? 'Traveller'}
-            seed={member.userId}
-            size={28}
-            presence={presence.get(member.userId) ?? 'offline'}
-          />
-          <span className="member-text">
-            <strong>
-              {member.nickname ?? 'Traveller'}
-              {member.userId === viewerId ? ' (you)' : ''}
-            </strong>
-            <span className="muted">{presence.get(member.userId) ?? 'offline'}</span>
-          </span>
-          {member.userId === viewerId ? null : (
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Message ${member.nickname ?? 'Traveller'}`}
-              onClick={() => onMessage(member.userId)}
-            >
-              💬
-            </button>
-          )}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function PendingMessage({
-  item,
-  onRetry,
-  onDiscard,
-}: {
-  item: OutboxItem
-  onRetry: () => void
-  onDiscard: () => void
-}) {
-  return (
-    <article className="msg" data-mine="true" data-testid="pending-message" data-state={item.state}>
-      <div className="msg-gutter" />
-      <div className="msg-body">
-        <div className="msg-bubble msg-pending">
-          <span className="msg-text">{item.content}</span>
-          <span className="msg-meta">
-            {item.state === 'failed'
-              ? 'Not sent'
-              : item.state === 'queued'
-                ? 'Waiting for connection'
-                : 'Sending…'}
-          </span>
-        </div>
-        {item.state === 'failed' ? (
-          <div className="msg-failed" role="alert" data-testid="send-refusal">
-            <span>{item.error}</span>
-            <button type="button" className="link-button" onClick={onRetry}>
-              Retry
-            </button>
-            <button type="button" className="link-button" onClick={onDiscard}>
-              Discard
-            </button>
-          </div>
-        ) : null}
-      </div>
-    </article>
   )
 }

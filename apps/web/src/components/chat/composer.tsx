@@ -8,7 +8,8 @@ export type ReplyTarget = { id: string; author: string; excerpt: string }
 export type EditTarget = { id: string; content: string }
 
 type Props = {
-  onSend: (text: string) => void
+  /** Returns false to keep the text (the send could not go yet). */
+  onSend: (text: string) => boolean
   replyTo: ReplyTarget | null
   editing: EditTarget | null
   onCancel: () => void
@@ -94,7 +95,7 @@ export function Composer(props: Props) {
   const send = () => {
     const trimmed = text.trim()
     if (!trimmed && !canSendEmpty) return
-    onSend(trimmed)
+    if (onSend(trimmed) === false) return
     setText('')
     setCaret(0)
     onTyping?.(false)

@@ -1,8 +1,9 @@
 'use client'
 
-import type { MessageView } from '@connecto/shared'
+import type { AttachmentView, MessageView } from '@connecto/shared'
 import type { ReactNode } from 'react'
 import { Avatar } from '../avatar'
+import { MessageAttachments } from './message-attachments'
 import { MessageText } from './message-text'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
@@ -20,6 +21,8 @@ type Props = {
 
 export function MessageItem({ message, mine, startsGroup, highlighted, footer, actions }: Props) {
   const name = message.senderNickname ?? 'Traveller'
+  // Attachments come with the message views of the files feature; older views have none.
+  const attachments = (message as MessageView & { attachments?: AttachmentView[] }).attachments ?? []
   if (message.type === 'SYSTEM') {
     return (
       <div className="msg-system" data-testid="message" data-message-id={message.id} role="note">
@@ -55,16 +58,21 @@ export function MessageItem({ message, mine, startsGroup, highlighted, footer, a
             </span>
           </blockquote>
         ) : null}
+        {!message.deleted && attachments.length > 0 ? <MessageAttachments attachments={attachments} /> : null}
         <div className="msg-bubble" data-deleted={message.deleted || undefined}>
           {message.deleted ? (
             <em className="msg-deleted">Message deleted</em>
-          ) : (
+          ) : message.content ? (
             <span className="msg-text" data-testid="message-text">
-              <MessageText text={message.content ?? ''} />
+              <MessageText text={message.content} />
             </span>
-          )}
+          ) : null}
           <span className="msg-meta">
-            {message.pinnedAt ? <span title="Pinned">📌</span> : null}
+            {message.pinnedAt ? (
+              <span title="Pinned" data-testid="pinned-mark">
+                📌
+              </span>
+            ) : null}
             {message.edited && !message.deleted ? <span>edited</span> : null}
             <time dateTime={message.createdAt}>{timeFormat.format(new Date(message.createdAt))}</time>
           </span>

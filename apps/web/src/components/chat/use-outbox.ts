@@ -9,12 +9,17 @@ import { describeRefusal, isNetworkFailure } from '@/lib/refusal'
 
 export type OutboxItem = {
   clientMessageId: string
+  /** May be empty when files carry the message. */
   content: string
   replyToId?: string
+  /** Completed uploads to attach, in order. */
+  fileIds?: string[]
   createdAt: string
   state: 'sending' | 'queued' | 'failed'
   error?: string
 }
+
+const RETRY_MS = 3_000
 
 const storageKey = (planetId: string) => `connecto.outbox.${planetId}`
 
@@ -81,7 +86,10 @@ export function useOutbox(planetId: string, onSent: (message: MessageView) => vo
           const message = await client.messages.send.mutate({
             planetId,
             clientMessageId: next.clientMessageId,
-            content: next.content,
+            // With files, the text goes as their caption.
+            ...(next.fileIds?.length
+              ? { attachments: { fileIds: next.fileIds, ...(next.content ? { caption: next.content } : {}) } }
+              : { content: next.content }),
             ...(next.replyToId ? { replyToId: next.replyToId } : {}),
           })
           onSentRef.current(message as MessageView)
@@ -103,12 +111,21 @@ export function useOutbox(planetId: string, onSent: (message: MessageView) => vo
     if (online) void drain()
   }, [online, drain])
 
+  // The api may still be out of reach when the browser says it is online again: keep trying.
+  const waiting = items.some((item) => item.state === 'queued')
+  useEffect(() => {
+    if (!online || !waiting) return
+    const timer = setInterval(() => void drain(), RETRY_MS)
+    return () => clearInterval(timer)
+  }, [online, waiting, drain])
+
   const send = useCallback(
-    (content: string, replyToId?: string) => {
+    (content: string, replyToId?: string, fileIds?: string[]) => {
       const item: OutboxItem = {
         clientMessageId: newClientMessageId(),
         content,
         ...(replyToId ? { replyToId } : {}),
+        ...(fileIds?.length ? { fileIds } : {}),
         createdAt: new Date().toISOString(),
         state: 'queued',
       }

@@ -11,7 +11,7 @@ const TYPES = ['MESSAGE', 'USER', 'PLANET'] as const
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams
   const status = STATUSES.find((s) => s === (params.status ?? 'OPEN'))
-  const { api } = await staffApi()
+  const { api, isAdmin } = await staffApi()
   const [reports, travels] = await Promise.all([
     load(api.moderation.listReports.query({ status, travelId: params.travelId || undefined })),
     load(api.admin.listTravels.query({ limit: 100 })),
@@ -30,7 +30,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           <option value="">ANY</option>
         </select>
         <select name="travelId" defaultValue={params.travelId ?? ''} aria-label="Travel">
-          <option value="">All my travels</option>
+          <option value="">{isAdmin ? 'All travels' : 'All my travels'}</option>
           {[...travelName].map(([id, name]) => (
             <option key={id} value={id}>
               {name}

@@ -14,6 +14,15 @@ type Component = {
 }
 type Health = { status: string; uptimeSeconds: number; components: Record<string, Component> }
 
+/** A component's scalar details (connections: 3, mode: redis); nested ones, like queues, have their own panel. */
+function ComponentDetails({ details }: { details: Record<string, unknown> }) {
+  const scalars = Object.entries(details).filter(([, v]) =>
+    ['string', 'number', 'boolean'].includes(typeof v),
+  )
+  if (scalars.length === 0) return null
+  return <span className="small muted">{scalars.map(([k, v]) => `${k}: ${String(v)}`).join(' · ')}</span>
+}
+
 async function readHealth(): Promise<Health | { error: string }> {
   try {
     const response = await fetch(`${serverEnv.apiUrl}/health/detailed`, {
@@ -57,7 +66,7 @@ export default async function SystemPage() {
                   {c.latencyMs} ms{c.mode ? ` · ${c.mode}` : ''}
                 </span>
                 {c.error ? <span className="small danger-text">{c.error}</span> : null}
-                {c.details ? <span className="small muted">{JSON.stringify(c.details)}</span> : null}
+                {c.details ? <ComponentDetails details={c.details} /> : null}
               </div>
             ))}
           </div>

@@ -97,6 +97,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
               placeholder="Note for the audit log (optional)"
               aria-label="Note"
               maxLength={1000}
+              className="wide"
             />
           </ActionForm>
           {isAdmin && reportedUser ? (

@@ -19,7 +19,13 @@ export default async function TravelPage({ params }: { params: Promise<{ travelI
   const { api, user, isAdmin } = await staffApi()
   const travel = await load(api.travels.get.query({ travelId }))
   if (!travel.ok) {
-    return <Refusal title="You cannot open this travel" message={travel.message} code={travel.code} />
+    return (
+      <Refusal
+        title="You cannot open this travel"
+        message={`You can only manage the travels you host or moderate. ${travel.message}`}
+        code={travel.code}
+      />
+    )
   }
   const t = travel.data
   // Being a member is not enough here: the admin app is for the people who run the travel.

@@ -17,7 +17,13 @@ export default async function PlanetPage({ params }: { params: Promise<Params> }
   const { api, isAdmin } = await staffApi()
   const travel = await load(api.travels.get.query({ travelId }))
   if (!travel.ok)
-    return <Refusal title="You cannot open this planet" message={travel.message} code={travel.code} />
+    return (
+      <Refusal
+        title="You cannot open this planet"
+        message={`You can only manage the travels you host or moderate. ${travel.message}`}
+        code={travel.code}
+      />
+    )
   if (!isAdmin && travel.data.myRole !== 'HOST' && travel.data.myRole !== 'MODERATOR') {
     return (
       <Refusal

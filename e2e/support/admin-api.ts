@@ -1,6 +1,6 @@
-// A small client for the api's tRPC-over-HTTP endpoint, for arranging state before a browser test
-// (accounts, joins, messages, reports) without clicking through other apps. Plain JSON is enough:
-// superjson wraps it as { json }, and every input used here coerces its dates.
+// The admin suite's api client: tRPC over HTTP for arranging state before a browser test (accounts,
+// joins, messages, reports) without clicking through other apps. Plain JSON is enough: superjson wraps
+// it as { json }, and every input used here coerces its dates.
 import { e2eEnv } from './env'
 
 type Envelope = { result?: { data?: { json?: unknown } }; error?: { json?: { message?: string } } }
@@ -37,17 +37,17 @@ const asUser = (auth: AuthResult): ApiAs => ({
   mutate: (path, input) => call('POST', path, input ?? null, auth.accessToken),
 })
 
-export async function apiSignIn(account: { email: string; password: string }) {
+export async function signInAsUser(account: { email: string; password: string }) {
   return asUser(await call<AuthResult>('POST', 'auth.signIn', account))
 }
 
-export async function apiSignUp(person: { email: string; password: string; nickname: string }) {
+export async function signUpAsUser(person: { email: string; password: string; nickname: string }) {
   return asUser(await call<AuthResult>('POST', 'auth.signUp', person))
 }
 
 type Planet = { id: string; name: string; type: string }
 
-/** Joins a travel by invite code; returns its id and its General planet. */
+/** Joins a travel by invite code; returns its id and its first group planet. */
 export async function joinByCode(api: ApiAs, inviteCode: string) {
   const travel = await api.mutate<{ id: string }>('travels.join', { inviteCode })
   const planets = await api.query<Planet[]>('planets.list', { travelId: travel.id })

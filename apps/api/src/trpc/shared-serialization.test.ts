@@ -1,0 +1,44 @@
+import superjson from 'superjson'
+import { describe, expect, it } from 'vitest'
+import { markShared, transformer, wsEncoder } from './shared-serialization.ts'
+
+describe('shared serialisation', () => {
+  it('serialises a marked value once and hands every subscriber the same result', () => {
+    const event = markShared({ type: 'message.new', at: new Date('2026-01-01T00:00:00Z') })
+    const first = transformer.serialize(event)
+    expect(transformer.serialize(event)).toBe(first)
+    expect(superjson.deserialize(first)).toEqual(event)
+  })
+
+  it('serialises unmarked values afresh, so a reused object that changed is sent as it is now', () => {
+    const value = { n: 1 }
+    const first = transformer.serialize(value)
+    value.n = 2
+    expect(transformer.serialize(value)).not.toBe(first)
+    expect(superjson.deserialize(transformer.serialize(value))).toEqual({ n: 2 })
+  })
+
+  it('passes primitives and null through superjson', () => {
+    expect(transformer.deserialize(transformer.serialize(null))).toBeNull()
+    expect(transformer.deserialize(transformer.serialize(42))).toBe(42)
+  })
+})
+
+describe('wsEncoder', () => {
+  it('frames a shared result exactly as JSON.stringify would, reusing its JSON text', () => {
+    const data = transformer.serialize(markShared({ text: 'hé "quoted"', at: new Date(0) }))
+    for (const id of [1, 'req-"2"']) {
+      const message = { id, jsonrpc: '2.0', result: { type: 'data', id: '7', data } }
+      expect(JSON.parse(wsEncoder.encode(message) as string)).toEqual(JSON.parse(JSON.stringify(message)))
+    }
+    const bare = { id: 3, result: { data } }
+    expect(JSON.parse(wsEncoder.encode(bare) as string)).toEqual(JSON.parse(JSON.stringify(bare)))
+  })
+
+  it('frames everything else with JSON.stringify and decodes text frames', () => {
+    const message = { id: 1, result: { type: 'data', data: { json: { a: 1 } } } }
+    expect(wsEncoder.encode(message)).toBe(JSON.stringify(message))
+    expect(wsEncoder.encode({ id: null, method: 'reconnect' })).toBe('{"id":null,"method":"reconnect"}')
+    expect(wsEncoder.decode('{"a":1}')).toEqual({ a: 1 })
+  })
+})

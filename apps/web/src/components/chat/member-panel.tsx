@@ -1,0 +1,51 @@
+'use client'
+
+import { Avatar } from '../avatar'
+import type { PresenceStatus } from '../use-presence'
+
+type PlanetMember = { userId: string; nickname: string | null; role: string }
+
+type MemberPanelProps = {
+  members: PlanetMember[] | undefined
+  isPending: boolean
+  viewerId: string
+  presence: ReadonlyMap<string, PresenceStatus>
+  onMessage: (userId: string) => void
+}
+
+/** The planet's members with their presence, and a way to message each privately. */
+export function MemberPanel({ members, isPending, viewerId, presence, onMessage }: MemberPanelProps) {
+  if (isPending) return <p className="muted">Loading…</p>
+  if (!members) return <p className="muted">Members could not be loaded.</p>
+  return (
+    <ul className="member-list compact">
+      {members.map((member) => (
+        <li key={member.userId} className="member-row">
+          <Avatar
+            name={member.nickname ?? 'Traveller'}
+            seed={member.userId}
+            size={28}
+            presence={presence.get(member.userId) ?? 'offline'}
+          />
+          <span className="member-text">
+            <strong>
+              {member.nickname ?? 'Traveller'}
+              {member.userId === viewerId ? ' (you)' : ''}
+            </strong>
+            <span className="muted">{presence.get(member.userId) ?? 'offline'}</span>
+          </span>
+          {member.userId === viewerId ? null : (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Message ${member.nickname ?? 'Traveller'}`}
+              onClick={() => onMessage(member.userId)}
+            >
+              💬
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
