@@ -56,3 +56,20 @@ export async function oldestRetainedSeq(rt: Runtime, planetId: string) {
   })
   return first?.seq ?? null
 }
+
+const PRUNE_BATCH = 10_000
+
+/**
+ * Deletes events older than `before`, in batches so a large backlog never holds one long lock. Each
+ * planet keeps its sequence (planets.last_event_seq), so a resume from a pruned position is detected.
+ */
+export async function pruneEventLog(rt: Runtime, before: Date) {
+  let total = 0
+  for (;;) {
+    const deleted = await rt.db.$executeRaw`
+      DELETE FROM planet_events WHERE id IN (
+        SELECT id FROM planet_events WHERE created_at < ${before} ORDER BY id LIMIT ${PRUNE_BATCH})`
+    total += deleted
+    if (deleted < PRUNE_BATCH) return total
+  }
+}

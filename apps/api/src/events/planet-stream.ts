@@ -12,8 +12,8 @@ const gapLoads = new WeakMap<Runtime, Map<string, Promise<PlanetEvent[]>>>()
  * Events are immutable once committed, so sharing the result is safe.
  */
 function loadGapOnce(rt: Runtime, planetId: string, afterSeq: number, untilSeq: number) {
-  let loads = gapLoads.get(rt)
-  if (!loads) gapLoads.set(rt, (loads = new Map()))
+  const loads = gapLoads.get(rt) ?? new Map<string, Promise<PlanetEvent[]>>()
+  gapLoads.set(rt, loads)
   const key = `${planetId}:${afterSeq}:${untilSeq}`
   const running = loads.get(key)
   if (running) return running

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestRuntime } from '../../test/harness.ts'
 import { day } from './travel-fixtures.ts'
 import { refreshTravelStatuses } from './travel-status.service.ts'
-import { startTravelStatusSchedule } from './travel-status-schedule.ts'
 
 // One database for this file alone: the job sweeps every travel, so the counts below are exact.
 let t: Awaited<ReturnType<typeof createTestRuntime>>
@@ -50,26 +49,5 @@ describe('refreshTravelStatuses', () => {
     await move(steady.travel.id, 4, 6)
     expect(await refreshTravelStatuses(t.rt, now)).toEqual({ PLANNING: 1, ACTIVE: 0, ENDED: 0 })
     expect(await statusOf(steady.travel.id)).toBe('PLANNING')
-  })
-})
-
-describe('startTravelStatusSchedule', () => {
-  it('refreshes at once and on its interval, and stops cleanly', async () => {
-    const now = new Date()
-    const host = await seedUser(t.rt.db)
-    const { travel } = await seedTravel(t.rt.db, {
-      hostId: host.id,
-      status: 'PLANNING',
-      startDate: at(-1, now),
-      endDate: at(1, now),
-    })
-    const stop = startTravelStatusSchedule(t.rt, { everyMs: 20 })
-    await expect.poll(() => statusOf(travel.id)).toBe('ACTIVE')
-    await t.rt.db.travel.update({ where: { id: travel.id }, data: { endDate: at(-0.5, now) } })
-    await expect.poll(() => statusOf(travel.id)).toBe('ENDED')
-    await stop()
-    await t.rt.db.travel.update({ where: { id: travel.id }, data: { endDate: at(1, now) } })
-    await new Promise((r) => setTimeout(r, 100))
-    expect(await statusOf(travel.id)).toBe('ENDED')
   })
 })

@@ -12,6 +12,7 @@ import { AppError } from '../errors/app-error.ts'
 import { publishPlanetEvents } from '../events/planet-events.ts'
 import { publishMembershipChange } from '../me/user-events.ts'
 import { postSystemMessages } from '../messages/system-messages.ts'
+import { notifyTravelJoined } from '../notifications/notify.ts'
 import { loadUnreadCounts, unreadByTravel } from '../reads/unread-counts.ts'
 import type { Runtime } from '../runtime.ts'
 import { generateInviteCode } from './invite-code.ts'
@@ -97,6 +98,7 @@ export async function joinTravel(rt: Runtime, userId: string, input: TJoinTravel
   })
   await publishPlanetEvents(rt, events)
   await publishMembershipChange(rt, userId, { travelId: travel.id, change: 'joined' })
+  await notifyTravelJoined(rt, { travelId: travel.id, userId })
   return travel
 }
 
