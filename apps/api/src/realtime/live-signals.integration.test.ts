@@ -202,15 +202,28 @@ describe('the planet subscription', () => {
     await view.close()
   })
 
-  it('limits fresh room joins per user (20 per 5 minutes) with a retry-after, but not resumes', async () => {
+  it('limits fresh room joins per user (20 rooms per 5 minutes) with a retry-after, not re-joins or resumes', async () => {
     const { rt } = t
     const w = await world(rt)
+    const rooms = await Promise.all(
+      Array.from({ length: 21 }, (_, i) =>
+        rt.db.planet.create({
+          data: {
+            travelId: w.travel.id,
+            name: `room ${i}`,
+            members: { create: [{ userId: w.guest.id }] },
+          },
+        }),
+      ),
+    )
     // One socket carries them all, as a web client with many rooms open does.
     const client = await clientAs(rt, server.url, w.guest.id)
     const views = []
-    for (let i = 0; i < 20; i++) views.push(await watch(rt, w.guest.id, w.general.id, { client }))
+    for (const room of rooms.slice(0, 20)) views.push(await watch(rt, w.guest.id, room.id, { client }))
+    // Switching back to a room joined in the window costs nothing.
+    views.push(await watch(rt, w.guest.id, rooms[0]!.id, { client }))
     expect(views.flatMap((v) => v.got.errors)).toEqual([])
-    const refused = await watch(rt, w.guest.id, w.general.id, { client })
+    const refused = await watch(rt, w.guest.id, rooms[20]!.id, { client })
     expect(refused.got.errors.map(appData)).toEqual([
       expect.objectContaining({ code: 'RT001', retryAfterSeconds: expect.any(Number) }),
     ])

@@ -25,7 +25,7 @@ export async function* streamPlanetLive(
     opts.lastEventId ??
     (await rt.db.planet.findUniqueOrThrow({ where: { id: planetId }, select: { lastEventSeq: true } }))
       .lastEventSeq
-  if (opts.lastEventId === null) await rt.realtime.limits.consumeRoomJoin(userId)
+  if (opts.lastEventId === null) await rt.realtime.limits.consumeRoomJoin(userId, planetId)
   const stop = new AbortController()
   const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal
   const inbox = new Inbox<Item>(signal)

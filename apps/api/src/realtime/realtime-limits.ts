@@ -11,8 +11,11 @@ import {
 import { AppError } from '../errors/app-error.ts'
 
 export type RealtimeLimits = {
-  /** Counts a fresh planet subscription; refuses with RT001 and the seconds to wait. */
-  consumeRoomJoin(userId: string): Promise<void>
+  /**
+   * Counts a fresh subscription to a planet not joined within the window (switching back and forth
+   * between the same chats is free); refuses with RT001 and the seconds to wait.
+   */
+  consumeRoomJoin(userId: string, planetId: string): Promise<void>
   /** Counts a typing update; refuses with RT002 and the seconds to wait. */
   consumeTyping(userId: string): Promise<void>
 }
@@ -37,6 +40,11 @@ export function createRealtimeLimits(opts: RealtimeLimitOptions = {}): RealtimeL
     'rt_room_join',
     opts.roomJoins ?? { points: LIMITS.roomJoinsPerWindow, durationSeconds: LIMITS.roomJoinWindowSeconds },
   )
+  // One point per (user, planet) and window: a planet re-joined inside it costs nothing.
+  const joinedRooms = make('rt_room_joined', {
+    points: 1,
+    durationSeconds: opts.roomJoins?.durationSeconds ?? LIMITS.roomJoinWindowSeconds,
+  })
   const typing = make(
     'rt_typing',
     opts.typing ?? { points: LIMITS.typingEventsPerMinute, durationSeconds: 60 },
@@ -53,7 +61,16 @@ export function createRealtimeLimits(opts: RealtimeLimitOptions = {}): RealtimeL
   }
 
   return {
-    consumeRoomJoin: (userId) => consume(roomJoins, userId, 'RT001'),
+    async consumeRoomJoin(userId, planetId) {
+      const fresh = await joinedRooms.consume(`${userId}:${planetId}`).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof RateLimiterRes) return false
+          throw err
+        },
+      )
+      if (fresh) await consume(roomJoins, userId, 'RT001')
+    },
     consumeTyping: (userId) => consume(typing, userId, 'RT002'),
   }
 }
