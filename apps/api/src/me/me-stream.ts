@@ -90,6 +90,8 @@ export async function* streamMeEvents(
         continue
       }
       yield item(event)
+      // Notifications carry their own unread count; they change no membership, so no reload.
+      if (event.type.startsWith('notification.')) continue
       if (event.type === 'access.revoked') {
         yield item({ type: 'membership.changed', travelId: event.travelId, planetId: null, change: 'banned' })
       }
