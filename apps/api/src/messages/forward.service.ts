@@ -2,6 +2,7 @@
 // showing where it came from. Idempotent on clientMessageId like any send.
 import type { TForwardMessageInput } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { fileViewSelect } from '../files/file-view.ts'
 import { requirePlanetReader } from '../planets/planet-access.ts'
 import type { Runtime } from '../runtime.ts'
 import type { Actor } from '../travels/travel-access.ts'
@@ -12,7 +13,10 @@ export async function forwardMessage(rt: Runtime, actor: Actor, input: TForwardM
     where: { id: input.messageId },
     include: {
       sender: { select: { profile: { select: { nickname: true } } } },
-      attachments: { orderBy: { position: 'asc' }, select: { fileId: true, position: true } },
+      attachments: {
+        orderBy: { position: 'asc' },
+        select: { fileId: true, position: true, file: { select: fileViewSelect } },
+      },
     },
   })
   if (!source) throw new AppError('MSG001', undefined, 'messageId')
@@ -32,6 +36,7 @@ export async function forwardMessage(rt: Runtime, actor: Actor, input: TForwardM
       senderNickname: source.sender?.profile?.nickname ?? null,
     },
     // The copy shows the same files: it links them, it does not duplicate them.
+    attachments: source.attachments.map(({ file }) => ({ file })),
     link:
       source.attachments.length === 0
         ? undefined

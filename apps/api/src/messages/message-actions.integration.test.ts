@@ -286,6 +286,13 @@ describe('messages.forward', () => {
       orderBy: { position: 'asc' },
     })
     expect(links.map((l) => [l.fileId, l.position])).toEqual(files.map((file, i) => [file.id, i]))
+    // The returned view (and the stored message.new event live clients get) shows the files too.
+    expect(copy.attachments.map((a) => a.fileId)).toEqual(files.map((file) => file.id))
+    const event = await t.rt.db.planetEvent.findFirstOrThrow({
+      where: { planetId: s.general.id, type: 'message.new' },
+      orderBy: { seq: 'desc' },
+    })
+    expect((event.payload as { message: { attachments: unknown[] } }).message.attachments).toHaveLength(2)
   })
 
   it('refuses unreadable sources, unwritable targets, deleted or system messages; nothing changes', async () => {
