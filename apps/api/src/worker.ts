@@ -14,21 +14,25 @@ async function main() {
   ]
   if (missing.length) throw new ConfigError(missing)
   const rt = await createRuntime({ ...config, databaseUrl: config.databaseUrl! })
-  const stop = await startJobWorkers(rt)
-  rt.logger.info({ prefix: config.queuePrefix ?? 'from database name' }, 'worker running')
+  // Signal handlers first: workers take jobs while start-up still registers schedules, and a SIGTERM in
+  // that window must still shut down cleanly.
+  let stop: (() => Promise<void>) | null = null
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
     rt.logger.info({ signal }, 'worker shutting down')
     const timer = setTimeout(() => process.exit(1), 10_000)
-    await stop()
+    await stop?.()
     await rt.close()
     clearTimeout(timer)
     process.exit(0)
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  stop = await startJobWorkers(rt)
+  if (stopping) await stop()
+  rt.logger.info({ prefix: config.queuePrefix ?? 'from database name' }, 'worker running')
 }
 
 main().catch((err) => {
