@@ -13,6 +13,7 @@ import { detailedHealth } from './health/health.ts'
 import { appRouter } from './router.ts'
 import type { Runtime } from './runtime.ts'
 import { createContext } from './trpc/context.ts'
+import { wsEncoder } from './trpc/shared-serialization.ts'
 import {
   guardSocket,
   originAllowed,
@@ -92,6 +93,8 @@ export function createApiServer(rt: Runtime, options: ServerOptions = {}) {
     router: appRouter,
     // Ping after pingMs of quiet; a socket that does not answer within pongWaitMs is dropped.
     keepAlive: { enabled: true, pingMs: limits.pingMs, pongWaitMs: limits.pongWaitMs },
+    // A planet event's JSON is made once per node, not once per subscriber (shared-serialization.ts).
+    experimental_encoder: wsEncoder,
     createContext: async ({ req, res, info }) => {
       const ctx = await createContext(rt, req, info.connectionParams)
       // An expired or forged token refuses the connection itself, with the code the client can act on.

@@ -56,7 +56,7 @@ test.describe('web chat between two travellers', () => {
     await expect(page.getByTestId('typing-indicator')).toBeHidden()
 
     // Mina has the chat open at the bottom, so the newcomer's last message shows as seen by her.
-    await expect(page.getByTestId('seen-by')).toContainText('Mina')
+    await expect(page.getByTestId('seen-by')).toContainText('Mina', { timeout: 10_000 })
 
     // A reaction from Mina appears on the newcomer's message.
     const thanks = messagesWith(minaPage, `happy to be here ${run}`)
@@ -101,7 +101,7 @@ test.describe('web chat between two travellers', () => {
     await expect(minaPage.getByTestId('notification-count')).toHaveText(String(countBefore + 1), {
       timeout: 15_000,
     })
-    await capture('home-unread')
+    await capture('chat-after-mention')
     await bell.click()
     await expect(minaPage.getByTestId('notification-list')).toContainText(`see you at the port ${run}`)
     await minaPage.keyboard.press('Escape')

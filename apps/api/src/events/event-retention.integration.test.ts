@@ -29,7 +29,11 @@ describe('event log retention', () => {
     const { general } = await seedTravel(t.rt.db, { hostId: host.id })
     const asHost = await callerFor(t.rt, host.id)
     for (const n of [1, 2, 3]) {
-      await asHost.messages.send({ planetId: general.id, clientMessageId: `retention-${n}`, content: `m${n}` })
+      await asHost.messages.send({
+        planetId: general.id,
+        clientMessageId: `retention-${n}`,
+        content: `m${n}`,
+      })
     }
     const old = new Date(Date.now() - (t.rt.config.eventRetentionHours + 1) * 3600_000)
     await t.rt.db.planetEvent.updateMany({

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.ts'
 import { publishPlanetEvents } from '../events/planet-events.ts'
 import { attachUploadsToMessage, validateAttachableUploads } from '../files/attachments.ts'
 import type { FileRow } from '../files/file-view.ts'
+import { notifyMessageSent } from '../notifications/notify.ts'
 import { checkPlanetWriter, requirePlanetAccess, requirePlanetWriter } from '../planets/planet-access.ts'
 import { clearTyping } from '../realtime/typing.service.ts'
 import type { Runtime } from '../runtime.ts'
@@ -121,6 +122,9 @@ export async function postUserMessage(rt: Runtime, msg: UserMessage) {
   clearTyping(rt, { id: msg.senderId, nickname: context.senderNickname ?? '' }, msg.planetId).catch((err) =>
     rt.logger.warn({ err, planetId: msg.planetId }, 'typing stop after send failed'),
   )
+  // Off the reply path too: the enqueue is a Redis round trip, and while Redis is down it would wait for
+  // the reconnect (notify never throws, so nothing is lost by not awaiting it).
+  void notifyMessageSent(rt, view)
   return view
 }
 

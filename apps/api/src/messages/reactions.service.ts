@@ -4,6 +4,7 @@ import type { Tx } from '@connecto/db'
 import type { TReactionInput } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import { appendPlanetEvent, publishPlanetEvents } from '../events/planet-events.ts'
+import { notifyReaction } from '../notifications/notify.ts'
 import type { Runtime } from '../runtime.ts'
 import type { Actor } from '../travels/travel-access.ts'
 import { loadMessageForActor } from './message-lookup.ts'
@@ -52,6 +53,9 @@ async function changeReaction(
     return { reactions, event }
   })
   if (event) await publishPlanetEvents(rt, [event])
+  if (event && type === 'reaction.added') {
+    await notifyReaction(rt, { messageId: message.id, reactorId: actor.id, emoji: input.emoji })
+  }
   return { messageId: message.id, reactions }
 }
 

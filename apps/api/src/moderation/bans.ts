@@ -8,6 +8,7 @@ import {
   type UserEvent,
 } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { notifyCreated } from '../notifications/notify.ts'
 import type { Runtime } from '../runtime.ts'
 import { type Actor, liftExpiredBan, lockTravel } from '../travels/travel-access.ts'
 import { recordAudit } from './audit.ts'
@@ -48,7 +49,7 @@ export async function applyTravelBan(tx: Tx, actor: Actor, input: TBanFromTravel
     where: { userId: input.userId, status: 'ACTIVE', planet: { travelId: input.travelId } },
     data: { status: 'BANNED', role: 'MEMBER' },
   })
-  await tx.notification.create({
+  const notice = await tx.notification.create({
     data: {
       userId: input.userId,
       type: 'BANNED',
@@ -69,7 +70,7 @@ export async function applyTravelBan(tx: Tx, actor: Actor, input: TBanFromTravel
     },
   })
   const event: UserEvent = { type: 'access.revoked', travelId: input.travelId, reason: 'travel.banned' }
-  return { userId: input.userId, event, bannedUntil }
+  return { userId: input.userId, event, bannedUntil, noticeId: notice.id }
 }
 
 export async function publishAccessRevoked(rt: Runtime, userId: string, event: UserEvent) {
@@ -79,6 +80,7 @@ export async function publishAccessRevoked(rt: Runtime, userId: string, event: U
 export async function banFromTravel(rt: Runtime, actor: Actor, input: TBanFromTravelInput) {
   const result = await rt.db.$transaction((tx) => applyTravelBan(tx, actor, input, rt.clock.now()))
   await publishAccessRevoked(rt, result.userId, result.event)
+  await notifyCreated(rt, result.noticeId)
   return {
     travelId: input.travelId,
     userId: input.userId,

@@ -9,6 +9,7 @@ import {
   type TUnmuteInput,
 } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
+import { notifyCreated } from '../notifications/notify.ts'
 import type { Runtime } from '../runtime.ts'
 import { type Actor, loadTravelAccess } from '../travels/travel-access.ts'
 import { recordAudit } from './audit.ts'
@@ -72,7 +73,7 @@ export async function applyMute(
     where: { id: target.id },
     data: { mutedUntil: input.until, mutedById: actor.id, muteReason: input.reason ?? null },
   })
-  await tx.notification.create({
+  const notice = await tx.notification.create({
     data: {
       userId: input.userId,
       type: 'MUTED',
@@ -93,11 +94,13 @@ export async function applyMute(
       reason: input.reason ?? null,
     },
   })
+  return { noticeId: notice.id }
 }
 
 export async function mute(rt: Runtime, actor: Actor, input: TMuteInput) {
   const until = muteEndsAt(input.duration, rt.clock.now())
-  await rt.db.$transaction((tx) => applyMute(tx, actor, { ...input, until }))
+  const { noticeId } = await rt.db.$transaction((tx) => applyMute(tx, actor, { ...input, until }))
+  await notifyCreated(rt, noticeId)
   return { planetId: input.planetId, userId: input.userId, mutedUntil: until }
 }
 

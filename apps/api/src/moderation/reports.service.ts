@@ -12,6 +12,7 @@ import {
 import { AppError } from '../errors/app-error.ts'
 import { appendPlanetEvent, publishPlanetEvents } from '../events/planet-events.ts'
 import { messageInclude, toMessageView } from '../messages/message-view.ts'
+import { notifyCreated } from '../notifications/notify.ts'
 import { requirePlanetReader } from '../planets/planet-access.ts'
 import type { Runtime } from '../runtime.ts'
 import { type Actor, requireTravelReader } from '../travels/travel-access.ts'
@@ -114,6 +115,7 @@ export async function resolveReport(rt: Runtime, actor: Actor, input: TResolveRe
   const now = rt.clock.now()
   const planetEvents: PlanetEvent[] = []
   const userEvents: { userId: string; event: UserEvent }[] = []
+  const noticeIds: string[] = []
   const resolved = await rt.db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM reports WHERE id = ${input.reportId} FOR UPDATE`
     const report = await tx.report.findUnique({ where: { id: input.reportId } })
@@ -142,7 +144,8 @@ export async function resolveReport(rt: Runtime, actor: Actor, input: TResolveRe
       const { userId, planetId } = await reportedUser(tx, report)
       if (!planetId) throw new AppError('MOD003')
       const until = new Date(now.getTime() + 86_400_000)
-      await applyMute(tx, actor, { planetId, userId, until, reason: report.reason })
+      const { noticeId } = await applyMute(tx, actor, { planetId, userId, until, reason: report.reason })
+      noticeIds.push(noticeId)
     } else if (input.action === 'TRAVEL_BAN') {
       const { userId } = await reportedUser(tx, report)
       if (!report.travelId) throw new AppError('MOD003')
@@ -153,6 +156,7 @@ export async function resolveReport(rt: Runtime, actor: Actor, input: TResolveRe
         now,
       )
       userEvents.push({ userId, event: ban.event })
+      noticeIds.push(ban.noticeId)
     }
 
     const status = input.action === 'DISMISS' ? ('DISMISSED' as const) : ('RESOLVED' as const)
@@ -177,6 +181,7 @@ export async function resolveReport(rt: Runtime, actor: Actor, input: TResolveRe
   })
   await publishPlanetEvents(rt, planetEvents)
   for (const { userId, event } of userEvents) await publishAccessRevoked(rt, userId, event)
+  for (const id of noticeIds) await notifyCreated(rt, id)
   return {
     id: resolved.id,
     status: resolved.status,

@@ -31,7 +31,9 @@ describe('loadCaller', () => {
     await loadCaller(t.rt, user.id, memo)
     memo.until = Date.now() - 1
     expect((await countStatements(t.rt, () => loadCaller(t.rt, user.id, memo))).statements).toHaveLength(1)
-    expect((await countStatements(t.rt, () => loadCaller(t.rt, user.id, undefined))).statements).toHaveLength(1)
+    expect((await countStatements(t.rt, () => loadCaller(t.rt, user.id, undefined))).statements).toHaveLength(
+      1,
+    )
   })
 
   it('does not remember a refusal: a banned caller is refused on every call', async () => {

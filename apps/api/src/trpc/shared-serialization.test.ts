@@ -18,6 +18,31 @@ describe('shared serialisation', () => {
     expect(superjson.deserialize(transformer.serialize(value))).toEqual({ n: 2 })
   })
 
+  it('serialises tRPC’s tracked wrapper of a shared value exactly as superjson would, once per id', () => {
+    const shapes = [
+      { m: 'plain' },
+      { at: new Date(0), nested: { at: new Date(1), gone: undefined }, list: [new Date(2)] },
+      { 'dotted.key': new Date(3) },
+    ]
+    for (const shape of shapes) {
+      const event = markShared(shape)
+      const wrapper = { id: '7', data: event }
+      const serialized = transformer.serialize(wrapper)
+      expect(serialized).toEqual(superjson.serialize(wrapper))
+      expect(transformer.serialize({ id: '7', data: event })).toBe(serialized)
+      expect(superjson.deserialize(serialized)).toEqual(wrapper)
+      expect(transformer.serialize({ id: '8', data: event })).toEqual(
+        superjson.serialize({ id: '8', data: event }),
+      )
+    }
+  })
+
+  it('falls back to plain superjson for a shared value with repeated references', () => {
+    const inner = { a: 1 }
+    const wrapper = { id: '1', data: markShared({ p: inner, q: inner }) }
+    expect(transformer.serialize(wrapper)).toEqual(superjson.serialize(wrapper))
+  })
+
   it('passes primitives and null through superjson', () => {
     expect(transformer.deserialize(transformer.serialize(null))).toBeNull()
     expect(transformer.deserialize(transformer.serialize(42))).toBe(42)
@@ -26,7 +51,10 @@ describe('shared serialisation', () => {
 
 describe('wsEncoder', () => {
   it('frames a shared result exactly as JSON.stringify would, reusing its JSON text', () => {
-    const data = transformer.serialize(markShared({ text: 'hé "quoted"', at: new Date(0) }))
+    const data = transformer.serialize({
+      id: '7',
+      data: markShared({ text: 'hé "quoted"', at: new Date(0) }),
+    })
     for (const id of [1, 'req-"2"']) {
       const message = { id, jsonrpc: '2.0', result: { type: 'data', id: '7', data } }
       expect(JSON.parse(wsEncoder.encode(message) as string)).toEqual(JSON.parse(JSON.stringify(message)))

@@ -19,17 +19,57 @@ export function markShared<T extends object>(value: T): T {
   return value
 }
 
+function serializeShared(value: object) {
+  let serialized = shared.get(value)
+  if (!serialized) {
+    serialized = superjson.serialize(value)
+    shared.set(value, serialized)
+    sharedJson.set(serialized, null)
+  }
+  return serialized
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+/** Last wrapped result per shared value: every subscriber on the node wraps it with the same id. */
+const wrapped = new WeakMap<object, { id: string; serialized: Serialized }>()
+
+/**
+ * tRPC wraps a tracked item as `{ id, data }`, a new object per subscriber: serialise `data` once and
+ * build the wrapper's result around it, as superjson would (its paths get the `data.` prefix).
+ */
+function serializeTracked(id: string, data: object): Serialized {
+  const known = wrapped.get(data)
+  if (known?.id === id) return known.serialized
+  const inner = serializeShared(data)
+  // Shared references are rare in events and their paths are not worth rewriting here.
+  if (inner.meta?.referentialEqualities) return superjson.serialize({ id, data })
+  const values = inner.meta?.values
+  const serialized: Serialized = { json: { id, data: inner.json } }
+  if (inner.meta && values) {
+    serialized.meta = {
+      ...inner.meta,
+      values: Array.isArray(values)
+        ? { data: values }
+        : Object.fromEntries(Object.entries(values).map(([path, type]) => [`data.${path}`, type])),
+    }
+  }
+  sharedJson.set(serialized, null)
+  wrapped.set(data, { id, serialized })
+  return serialized
+}
+
 /** The router's transformer: superjson, with marked values serialised once. */
 export const transformer = {
   serialize(value: unknown) {
-    if (typeof value !== 'object' || value === null || !shared.has(value)) return superjson.serialize(value)
-    let serialized = shared.get(value)
-    if (!serialized) {
-      serialized = superjson.serialize(value)
-      shared.set(value, serialized)
-      sharedJson.set(serialized, null)
+    if (!isObject(value)) return superjson.serialize(value)
+    if (shared.has(value)) return serializeShared(value)
+    const { id, data } = value
+    if (typeof id === 'string' && isObject(data) && shared.has(data) && Object.keys(value).length === 2) {
+      return serializeTracked(id, data)
     }
-    return serialized
+    return superjson.serialize(value)
   },
   deserialize: (value: unknown) => superjson.deserialize(value as Serialized),
 }

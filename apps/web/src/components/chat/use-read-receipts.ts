@@ -39,7 +39,10 @@ export function useReadReceipts(planetId: string, latestMessageId: string | null
 
   const onEvent = useCallback(
     (event: StreamEvent) => {
-      if (event.type === 'read.updated' && latestMessageId) void refetch()
+      // A moved watermark shows as a logged `read.updated` and as a live `message.status` signal.
+      const read =
+        event.type === 'read.updated' || (event.type === 'message.status' && event.status === 'read')
+      if (read && latestMessageId) void refetch()
     },
     [refetch, latestMessageId],
   )
