@@ -12,6 +12,7 @@ import { readsRouter } from './reads/reads.router.ts'
 import { presenceRouter } from './realtime/presence.router.ts'
 import { travelsRouter } from './travels/travels.router.ts'
 import { mergeRouters, router } from './trpc/init.ts'
+import { usersRouter } from './users/users.router.ts'
 
 export const appRouter = router({
   auth: authRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
   presence: presenceRouter,
   me: meRouter,
   notifications: notificationsRouter,
+  users: usersRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -19,6 +19,21 @@ test.describe('web pages', () => {
     await expect(page.locator('img.avatar-image')).toBeVisible()
     await expect(page.locator('img.avatar-image')).toHaveJSProperty('complete', true)
     await capture('profile')
+    // The avatar comes back from auth.me after a reload.
+    await page.reload()
+    await expect(page.locator('img.avatar-image')).toBeVisible()
+
+    // Profile edits are saved and read back after a reload; the nickname is put back for the other tests.
+    await page.getByLabel('Nickname').fill('Mina Jeon')
+    await page.getByLabel('Bio').fill('Chasing sunsets in Jeju')
+    await page.getByRole('button', { name: 'Save profile' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Profile saved' })).toBeVisible()
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 1, name: 'Mina Jeon' })).toBeVisible()
+    await expect(page.getByLabel('Bio')).toHaveValue('Chasing sunsets in Jeju')
+    await page.getByLabel('Nickname').fill('Mina')
+    await page.getByRole('button', { name: 'Save profile' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Profile saved' })).toBeVisible()
 
     await page.getByRole('link', { name: 'Settings' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
@@ -29,6 +44,15 @@ test.describe('web pages', () => {
     await page.reload()
     await expect(page.getByLabel(/Only mentions and replies/)).toBeChecked({ checked: !before })
     await capture('settings')
+    // A privacy switch is kept on the account.
+    const receipts = page.getByLabel('Send read receipts')
+    await expect(receipts).toBeChecked()
+    await receipts.click()
+    await expect(page.getByRole('status').filter({ hasText: 'Account settings saved' })).toBeVisible()
+    await page.reload()
+    await expect(page.getByLabel('Send read receipts')).not.toBeChecked()
+    await page.getByLabel('Send read receipts').click()
+    await expect(page.getByRole('status').filter({ hasText: 'Account settings saved' })).toBeVisible()
     await page.getByLabel(/Only mentions and replies/).click()
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
 

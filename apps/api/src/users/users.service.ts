@@ -40,6 +40,7 @@ export async function toAccountView(rt: Runtime, userId: string) {
     email: user.email,
     role: user.role,
     nickname: user.profile?.nickname ?? user.email,
+    avatarFileId: user.profile?.avatarFileId ?? null,
     profileCompletion: user.profile?.profileCompletion ?? 0,
     createdAt: user.createdAt,
   }

@@ -8,6 +8,7 @@ import { useTRPC, useTRPCClient } from '@/lib/connecto'
 import { describeRefusal } from '@/lib/refusal'
 import { uploadFile } from '@/lib/upload'
 import { Avatar } from './avatar'
+import { ProfileForm } from './profile-form'
 import { PageError, PageLoading } from './travel-view'
 
 const ROLE_LABELS = { USER: 'Traveller', HOST: 'Host', ADMIN: 'Admin' } as const
@@ -22,7 +23,7 @@ export function ProfileView() {
   return (
     <div className="page page-narrow">
       <section className="card profile-card" aria-labelledby="profile-heading">
-        <AvatarEditor name={user.nickname} seed={user.id} />
+        <AvatarEditor name={user.nickname} seed={user.id} savedAvatarId={user.avatarFileId} />
         <h1 id="profile-heading">{user.nickname}</h1>
         <p className="muted">{user.email}</p>
         <dl className="facts-list">
@@ -49,19 +50,30 @@ export function ProfileView() {
           <SignOutButton />
         </div>
       </section>
+      <section className="card">
+        <ProfileForm />
+      </section>
     </div>
   )
 }
 
 /** Uploads a picture and makes it the avatar; shows it once the api has accepted it. */
-function AvatarEditor({ name, seed }: { name: string; seed: string }) {
+function AvatarEditor({
+  name,
+  seed,
+  savedAvatarId,
+}: {
+  name: string
+  seed: string
+  savedAvatarId: string | null
+}) {
   const trpc = useTRPC()
   const client = useTRPCClient()
   const input = useRef<HTMLInputElement>(null)
   const [progress, setProgress] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
   const setAvatar = useMutation(trpc.files.setAvatar.mutationOptions())
-  const avatarId = setAvatar.data?.avatar?.fileId ?? null
+  const avatarId = setAvatar.data?.avatar?.fileId ?? savedAvatarId
   const url = useQuery(
     trpc.files.downloadUrl.queryOptions(
       { fileId: avatarId ?? '', variant: 'thumbnail' },

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
 import { describeRefusal } from '@/lib/refusal'
 import { applyTheme, readTheme, type Theme } from '@/lib/theme'
+import { AccountSettings, useSaveSettings } from './account-settings'
 import { PageError, PageLoading } from './travel-view'
 
 const CHANNEL_LABELS = {
@@ -129,6 +130,7 @@ export function SettingsView() {
         onSave={(change) => update.mutate(change)}
       />
 
+      <AccountSettings />
       <ThemePicker />
 
       <div role="status" className="save-status">
@@ -209,6 +211,7 @@ function QuietHours({ quietHours, timeZone, timeZones, onSave }: QuietProps) {
 
 function ThemePicker() {
   const [theme, setTheme] = useState<Theme>('system')
+  const saveSettings = useSaveSettings()
   useEffect(() => setTheme(readTheme()), [])
   return (
     <section className="card form" aria-labelledby="theme-heading">
@@ -227,6 +230,8 @@ function ThemePicker() {
               onChange={() => {
                 setTheme(option)
                 applyTheme(option)
+                // This device applies it at once; the account keeps it for the other devices.
+                saveSettings.mutate({ theme: option })
               }}
             />
             {option === 'system' ? 'Match system' : option === 'light' ? 'Light' : 'Dark'}
