@@ -5,7 +5,7 @@
 import { appErrorOf } from '@connecto/client'
 import { LIMITS, PROFILE_AGE_MAX, PROFILE_AGE_MIN, PROFILE_BIO_MAX, PROFILE_TEXT_MAX } from '@connecto/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { cloneElement, type ReactElement, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
 import { describeRefusal } from '@/lib/refusal'
 
@@ -29,12 +29,7 @@ export function ProfileForm() {
   const p = profile.data
   const refusal = save.error ? appErrorOf(save.error) : null
   const fieldError = (field: FieldName) =>
-    refusal?.field === field ? (
-      <span id={`${field}-error`} className="form-error" role="alert">
-        {describeRefusal(save.error).text}
-      </span>
-    ) : null
-  const described = (field: FieldName) => (refusal?.field === field ? `${field}-error` : undefined)
+    refusal?.field === field ? describeRefusal(save.error).text : null
 
   function submit(form: FormData) {
     setSaved(false)
@@ -61,65 +56,21 @@ export function ProfileForm() {
       <h2 id="profile-form-heading" className="card-title">
         Edit profile
       </h2>
-      <div className="field">
-        <label htmlFor="profile-nickname">Nickname</label>
-        <input
-          id="profile-nickname"
-          name="nickname"
-          defaultValue={p.nickname}
-          maxLength={LIMITS.nicknameMax}
-          required
-          aria-describedby={described('nickname')}
-        />
-        {fieldError('nickname')}
-      </div>
-      <div className="field">
-        <label htmlFor="profile-name">Name</label>
-        <input
-          id="profile-name"
-          name="name"
-          defaultValue={p.name ?? ''}
-          maxLength={PROFILE_TEXT_MAX}
-          aria-describedby={described('name')}
-        />
-        {fieldError('name')}
-      </div>
-      <div className="field">
-        <label htmlFor="profile-age">Age</label>
-        <input
-          id="profile-age"
-          name="age"
-          type="number"
-          min={PROFILE_AGE_MIN}
-          max={PROFILE_AGE_MAX}
-          defaultValue={p.age ?? ''}
-          aria-describedby={described('age')}
-        />
-        {fieldError('age')}
-      </div>
-      <div className="field">
-        <label htmlFor="profile-occupation">Occupation</label>
-        <input
-          id="profile-occupation"
-          name="occupation"
-          defaultValue={p.occupation ?? ''}
-          maxLength={PROFILE_TEXT_MAX}
-          aria-describedby={described('occupation')}
-        />
-        {fieldError('occupation')}
-      </div>
-      <div className="field">
-        <label htmlFor="profile-bio">Bio</label>
-        <textarea
-          id="profile-bio"
-          name="bio"
-          rows={3}
-          defaultValue={p.bio ?? ''}
-          maxLength={PROFILE_BIO_MAX}
-          aria-describedby={described('bio')}
-        />
-        {fieldError('bio')}
-      </div>
+      <ProfileField field="nickname" label="Nickname" error={fieldError('nickname')}>
+        <input defaultValue={p.nickname} maxLength={LIMITS.nicknameMax} required />
+      </ProfileField>
+      <ProfileField field="name" label="Name" error={fieldError('name')}>
+        <input defaultValue={p.name ?? ''} maxLength={PROFILE_TEXT_MAX} />
+      </ProfileField>
+      <ProfileField field="age" label="Age" error={fieldError('age')}>
+        <input type="number" min={PROFILE_AGE_MIN} max={PROFILE_AGE_MAX} defaultValue={p.age ?? ''} />
+      </ProfileField>
+      <ProfileField field="occupation" label="Occupation" error={fieldError('occupation')}>
+        <input defaultValue={p.occupation ?? ''} maxLength={PROFILE_TEXT_MAX} />
+      </ProfileField>
+      <ProfileField field="bio" label="Bio" error={fieldError('bio')}>
+        <textarea rows={3} defaultValue={p.bio ?? ''} maxLength={PROFILE_BIO_MAX} />
+      </ProfileField>
       {save.error && !refusal?.field ? (
         <p className="form-error" role="alert">
           {describeRefusal(save.error).text}
@@ -132,5 +83,31 @@ export function ProfileForm() {
         Save profile
       </button>
     </form>
+  )
+}
+
+/** A labelled control with the refusal that names it underneath, announced and linked for screen readers. */
+function ProfileField(props: {
+  field: FieldName
+  label: string
+  error: string | null
+  children: ReactElement<Record<string, unknown>>
+}) {
+  const id = `profile-${props.field}`
+  const errorId = `${props.field}-error`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {cloneElement(props.children, {
+        id,
+        name: props.field,
+        'aria-describedby': props.error ? errorId : undefined,
+      })}
+      {props.error ? (
+        <span id={errorId} className="form-error" role="alert">
+          {props.error}
+        </span>
+      ) : null}
+    </div>
   )
 }
