@@ -13,6 +13,7 @@ import type { ObjectStorage } from './files/storage/object-storage.ts'
 import type { Jobs } from './jobs/job-definition.ts'
 import { createJobs } from './jobs/jobs.ts'
 import { listenForPlatformBans } from './moderation/platform-bans.ts'
+import { flushMessageBatches } from './notifications/message-batcher.ts'
 import { createLogger, type Logger } from './observability/logger.ts'
 import { createMetrics, type Metrics } from './observability/metrics.ts'
 import { LiveConnections } from './realtime/live-connections.ts'
@@ -52,7 +53,8 @@ export async function createRuntime(
   const logger = overrides.logger ?? createLogger(config.logLevel)
   const db = createDb({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize })
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true })
+    ? // Auto-pipelining: the commands of concurrent requests issued in one tick go out in one write.
+      new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true, enableAutoPipelining: true })
     : null
   // ioredis reconnects by itself; without a listener each failed attempt is an "Unhandled error event".
   const onRedisError = (err: Error) => logger.warn({ err: err.message }, 'redis connection error')
@@ -70,7 +72,7 @@ export async function createRuntime(
   const presence = redis ? createRedisPresence(redis, presenceOptions) : createMemoryPresence(presenceOptions)
   const realtime = createRealtime({ db, bus, redis, logger })
   const jobs = createJobs({ ...config, logger })
-  return {
+  const runtime: Runtime = {
     config,
     db,
     redis,
@@ -87,6 +89,8 @@ export async function createRuntime(
     storage: createStorage(config),
     async close() {
       stopBanListener()
+      // Messages still gathered for a notification fan-out are enqueued while the queues are open.
+      await flushMessageBatches(runtime)
       await jobs.close()
       await realtime.close()
       await presence.close()
@@ -95,4 +99,5 @@ export async function createRuntime(
       await db.$disconnect()
     },
   }
+  return runtime
 }

@@ -36,6 +36,10 @@ export class HandlerTable {
     return true
   }
 
+  has(channel: string) {
+    return this.table.has(channel)
+  }
+
   dispatch(channel: string, message: unknown) {
     for (const handler of this.table.get(channel) ?? []) handler(message)
   }

@@ -1,19 +1,31 @@
+import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import superjson from 'superjson'
 import { type Bus, HandlerTable } from './bus.ts'
 
-/** Redis pub/sub bus: one publishing connection, one subscriber connection per node. */
+/**
+ * Redis pub/sub bus: one publishing connection, one subscriber connection per node. A node's own
+ * subscribers get its messages straight away, as with the in-process bus, not after a round trip
+ * through Redis; each message carries the publishing node's id, so a node skips its own echo.
+ */
 export function createRedisBus(redis: Redis, onError: (err: Error) => void): Bus {
-  const subscriber = redis.duplicate()
+  const nodeId = randomUUID()
+  const subscriber = redis.duplicate({ enableAutoPipelining: false })
   subscriber.on('error', onError)
   const handlers = new HandlerTable()
   subscriber.on('message', (channel: string, raw: string) => {
-    handlers.dispatch(channel, superjson.parse(raw))
+    if (raw.startsWith(nodeId)) return
+    handlers.dispatch(channel, superjson.parse(raw.slice(nodeId.length)))
   })
   return {
     kind: 'redis',
     async publish(channel, message) {
-      await redis.publish(channel, superjson.stringify(message))
+      if (handlers.has(channel)) {
+        // A copy, delivered on a later tick: subscribers never share the publisher's object or stack.
+        const copy = structuredClone(message)
+        queueMicrotask(() => handlers.dispatch(channel, copy))
+      }
+      await redis.publish(channel, nodeId + superjson.stringify(message))
     },
     async subscribe(channel, handler) {
       if (handlers.add(channel, handler)) await subscriber.subscribe(channel)

@@ -81,6 +81,8 @@ const ZEnv = z.object({
   EMAIL_DIGEST_MINUTES: z.coerce.number().int().min(0).default(30),
   /** How long pushes for a burst in one planet are gathered into one ("12 new messages in General"). */
   PUSH_COALESCE_SECONDS: z.coerce.number().int().min(0).default(10),
+  /** How long new messages of one planet are gathered into one notification fan-out job (at most 100). */
+  NOTIFY_BATCH_MS: z.coerce.number().int().min(0).default(500),
   /** all: http and job workers in one process; api: http only, jobs run in `pnpm worker` processes. */
   API_ROLE: z.enum(['all', 'api']).default('all'),
   /** BullMQ key prefix; unset: derived from the database name, so nodes on one database share queues. */
@@ -181,6 +183,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
       mailFrom: e.MAIL_FROM,
       emailDigestMinutes: e.EMAIL_DIGEST_MINUTES,
       pushCoalesceSeconds: e.PUSH_COALESCE_SECONDS,
+      batchMs: e.NOTIFY_BATCH_MS,
       firebase: e.FIREBASE_PROJECT_ID
         ? { projectId: e.FIREBASE_PROJECT_ID, credentialsJson: e.FIREBASE_CREDENTIALS_JSON }
         : undefined,

@@ -1,10 +1,11 @@
-// Ids for rows the send path inserts with raw SQL, in the shape of Prisma's cuid(): "c", the time in
-// base 36, a per-process counter, then randomness — so ids sort by creation time like Prisma's own.
+// Ids for rows inserted with raw SQL (messages on the send path, notifications in the fan-out), in the
+// shape of Prisma's cuid(): "c", the time in base 36, a per-process counter, then randomness — so ids
+// sort by creation time like Prisma's own.
 import { randomBytes } from 'node:crypto'
 
 let counter = Math.floor(Math.random() * 36 ** 4)
 
-export function newMessageId(now: Date) {
+export function newRowId(now: Date) {
   counter = (counter + 1) % 36 ** 4
   const time = now.getTime().toString(36).padStart(8, '0')
   const count = counter.toString(36).padStart(4, '0')
@@ -14,3 +15,5 @@ export function newMessageId(now: Date) {
     .slice(-12)
   return `c${time}${count}${random}`
 }
+
+export const newMessageId = newRowId

@@ -1,5 +1,6 @@
 // Sending messages. Sends are idempotent on (sender, clientMessageId): a retry gets the original, even
-// when the retries race. The happy path is two SQL statements (see send-statements.ts).
+// when the retries race. The happy path is two SQL statements (see send-statements.ts), shared with the
+// sends that arrive at the same time (send-batching.ts).
 import type { Tx } from '@connecto/db'
 import type { ForwardedFrom, TSendMessageInput } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
@@ -14,8 +15,9 @@ import { mentionedNicknames } from './mentions.ts'
 import { newMessageId } from './message-id.ts'
 import { findMessageByClientId, loadMessageView } from './message-lookup.ts'
 import { toMessageView } from './message-view.ts'
+import { sendBatches } from './send-batching.ts'
 import { consumeSendAllowance } from './send-rate-limit.ts'
-import { insertMessageWithEvent, loadSendContext, type SendContext } from './send-statements.ts'
+import { insertMessageWithEvent, type SendContext } from './send-statements.ts'
 
 /**
  * A message a user posts: typed in (sendMessage) or forwarded (forwardMessage). Attachments
@@ -62,7 +64,7 @@ export async function sendMessage(rt: Runtime, senderId: string, input: TSendMes
 }
 
 export async function postUserMessage(rt: Runtime, msg: UserMessage) {
-  const context = await loadSendContext(rt.db, {
+  const context = await sendBatches(rt).context.submit({
     senderId: msg.senderId,
     planetId: msg.planetId,
     clientMessageId: msg.clientMessageId,
@@ -109,7 +111,7 @@ export async function postUserMessage(rt: Runtime, msg: UserMessage) {
         if (inserted) await link(tx, view.id)
         return inserted
       })
-    : await insertMessageWithEvent(rt.db, draft)
+    : await sendBatches(rt).insert.submit(draft)
   if (!event) {
     // A concurrent retry inserted first: return its message, as a later retry would.
     const winner = await findMessageByClientId(rt.db, msg.senderId, msg.clientMessageId)

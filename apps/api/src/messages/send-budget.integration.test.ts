@@ -44,4 +44,35 @@ describe('send statement budget', () => {
     expect(viaRouter.statements).toHaveLength(3)
     expect(viaRouter.statements[0]).toMatch(/FROM users u LEFT JOIN profiles/)
   })
+
+  it('shares the two statements between concurrent sends, keeping each planet gapless and in order', async () => {
+    const f = messageFixtures(t.rt)
+    const s = await f.setup()
+    const senders = [s.as.host, s.as.mod, s.as.part, s.as.other]
+    const planets = [s.general.id, s.announcements.id]
+    const sends = Array.from({ length: 40 }, (_, i) => ({
+      caller: i % 2 === 1 ? s.as.host : senders[i % senders.length]!,
+      planetId: planets[i % 2]!,
+      content: `together ${i}`,
+    }))
+    const { result, statements: all } = await countStatements(t.rt, () =>
+      Promise.all(
+        sends.map((x) =>
+          x.caller.messages.send({ planetId: x.planetId, clientMessageId: clientId(), content: x.content }),
+        ),
+      ),
+    )
+    // Each call's caller lookup aside (over WebSocket it is cached per socket), 40 sends alone take 80.
+    const statements = all.filter((q) => !/FROM users u LEFT JOIN profiles/.test(q))
+    console.log(`40 concurrent sends: ${statements.length} statements`)
+    expect(result).toHaveLength(40)
+    expect(statements.length).toBeLessThanOrEqual(12)
+    for (const planetId of planets) {
+      const events = await f.eventsOf(planetId)
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+      const contents = events.map((e) => (e.message as { content: string }).content)
+      // Per planet, events follow the order the sends were accepted: each sender's own in its order.
+      expect(new Set(contents).size).toBe(20)
+    }
+  })
 })

@@ -1,7 +1,8 @@
-// The two SQL statements of a send. The first reads everything the send decides on (access rows, an
-// earlier send with the same clientMessageId, the reply target, mentioned members); the second inserts
-// the message, takes the planet's next event sequence and stores the event — one statement, so the
-// planet row (the sequence) stays locked only for that statement and no per-send transaction is opened.
+// The two SQL statements of a send, set-based so that concurrent sends share them (send-batching.ts).
+// The first reads everything each send decides on (access rows, an earlier send with the same
+// clientMessageId, the reply target, mentioned members); the second inserts the messages, takes each
+// planet's next event sequences and stores the events — one statement, so planet rows (the sequences)
+// stay locked only for that statement, taken in id order, and no per-send transaction is opened.
 import { type DbOrTx, Prisma } from '@connecto/db'
 import type { MessageView, PlanetEvent } from '@connecto/shared'
 import type { PlanetAccessRows } from '../planets/planet-access.ts'
@@ -49,34 +50,50 @@ export type SendContext = {
   replyTo: (ReplyTarget & { planetId: string }) | null
 }
 
-export async function loadSendContext(
-  db: DbOrTx,
-  input: {
-    senderId: string
-    planetId: string
-    clientMessageId: string | null
-    replyToId?: string
-    mentionNames: string[]
-  },
-): Promise<SendContext> {
-  const { senderId, planetId } = input
-  const [row] = await db.$queryRaw<SendContextRow[]>`
+export type SendContextInput = {
+  senderId: string
+  planetId: string
+  clientMessageId: string | null
+  replyToId?: string
+  mentionNames: string[]
+}
+
+/** The contexts of many sends in one statement, in the order of `inputs`. */
+export async function loadSendContexts(db: DbOrTx, inputs: SendContextInput[]): Promise<SendContext[]> {
+  const rows = await db.$queryRaw<(SendContextRow & { ord: number })[]>`
     SELECT
-      (SELECT id FROM messages WHERE sender_id = ${senderId} AND client_message_id = ${input.clientMessageId})
-        AS "existingId",
-      (SELECT nickname FROM profiles WHERE user_id = ${senderId}) AS nickname,
-      (${mentionedMembers(planetId, input.mentionNames)}) AS mentions,
+      i.ord::int AS ord,
+      (SELECT id FROM messages WHERE sender_id = i.sender_id AND client_message_id = i.cmid) AS "existingId",
+      (SELECT nickname FROM profiles WHERE user_id = i.sender_id) AS nickname,
+      CASE WHEN cardinality(i.names) = 0 THEN '{}'::text[] ELSE (
+        SELECT coalesce(array_agg(DISTINCT mu.user_id ORDER BY mu.user_id), '{}')
+          FROM planet_users mu JOIN profiles mp ON mp.user_id = mu.user_id
+         WHERE mu.planet_id = i.planet_id AND mu.status = 'ACTIVE' AND lower(mp.nickname) = ANY(i.names)
+      ) END AS mentions,
       ${planetAccessColumns},
       r.id AS "replyId", r.planet_id AS "replyPlanetId", r.sender_id AS "replySenderId",
       r.type::text AS "replyType", r.content AS "replyContent", r.deleted_at AS "replyDeletedAt",
       rp.nickname AS "replyNickname"
-    FROM (SELECT 1) AS one
-    LEFT JOIN planets p ON p.id = ${planetId}
+    FROM (
+      SELECT u.sender_id, u.planet_id, u.cmid, u.reply_id, u.ord,
+             ARRAY(SELECT jsonb_array_elements_text(u.names_json)) AS names
+        FROM unnest(${inputs.map((i) => i.senderId)}::text[], ${inputs.map((i) => i.planetId)}::text[],
+                    ${inputs.map((i) => i.clientMessageId)}::text[], ${inputs.map((i) => i.replyToId ?? null)}::text[],
+                    ${inputs.map((i) => JSON.stringify(i.mentionNames))}::jsonb[])
+             WITH ORDINALITY AS u(sender_id, planet_id, cmid, reply_id, names_json, ord)
+    ) i
+    LEFT JOIN planets p ON p.id = i.planet_id
     LEFT JOIN travels t ON t.id = p.travel_id
-    ${planetMembershipJoins(senderId)}
-    LEFT JOIN messages r ON r.id = ${input.replyToId ?? null}
-    LEFT JOIN profiles rp ON rp.user_id = r.sender_id`
-  if (!row) throw new Error('send context query returned no row')
+    ${planetMembershipJoins(Prisma.sql`i.sender_id`)}
+    LEFT JOIN messages r ON r.id = i.reply_id
+    LEFT JOIN profiles rp ON rp.user_id = r.sender_id
+    ORDER BY i.ord`
+  if (rows.length !== inputs.length)
+    throw new Error('send context query returned a row count unlike its input')
+  return rows.map(toSendContext)
+}
+
+function toSendContext(row: SendContextRow): SendContext {
   return {
     existingId: row.existingId,
     senderNickname: row.nickname,
@@ -101,35 +118,73 @@ export type MessageDraft = {
   searchableText: string | null
 }
 
+export type MessageNewEvent = PlanetEvent & { type: 'message.new' }
+
 /**
- * Inserts the message and its `message.new` event in one statement. Returns null when a message with
- * the same (sender, clientMessageId) already exists — a concurrent retry won — and then changes nothing.
+ * Inserts the messages and their `message.new` events in one statement; per draft, in order, its event,
+ * or null when a message with the same (sender, clientMessageId) already exists — a concurrent retry won —
+ * and then nothing was written for it. Planet rows are locked in id order, so concurrent batches that
+ * touch the same planets cannot deadlock.
  */
-export async function insertMessageWithEvent(db: DbOrTx, { view, searchableText }: MessageDraft) {
-  const body = { type: 'message.new', planetId: view.planetId, message: view }
-  const metadata = view.metadata === null ? null : JSON.stringify(view.metadata)
-  const createdAt = new Date(view.createdAt)
-  const rows = await db.$queryRaw<{ seq: number }[]>`
-    WITH inserted AS (
+export async function insertMessagesWithEvents(
+  db: DbOrTx,
+  drafts: MessageDraft[],
+): Promise<(MessageNewEvent | null)[]> {
+  const bodies = drafts.map(({ view }) => ({
+    type: 'message.new' as const,
+    planetId: view.planetId,
+    message: view,
+  }))
+  const column = <T>(pick: (d: MessageDraft) => T) => drafts.map(pick)
+  const rows = await db.$queryRaw<{ id: string; seq: number }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${column((d) => d.view.id)}::text[], ${column((d) => d.view.planetId)}::text[],
+        ${column((d) => d.view.senderId)}::text[], ${column((d) => d.view.type)}::text[],
+        ${column((d) => d.view.content)}::text[],
+        ${column((d) => (d.view.metadata === null ? null : JSON.stringify(d.view.metadata)))}::jsonb[],
+        ${column((d) => d.view.clientMessageId)}::text[], ${column((d) => d.view.replyToId)}::text[],
+        ${column((d) => d.view.forwardedFrom?.messageId ?? null)}::text[],
+        ${column((d) => JSON.stringify(d.view.mentions))}::jsonb[], ${column((d) => d.searchableText)}::text[],
+        ${column((d) => new Date(d.view.createdAt))}::timestamptz[], ${bodies.map((b) => JSON.stringify(b))}::jsonb[]
+      ) WITH ORDINALITY AS i(id, planet_id, sender_id, type, content, metadata, cmid, reply_to_id,
+                             forwarded_from_id, mentions, searchable_text, created_at, body, ord)
+    ), inserted AS (
       INSERT INTO messages (id, planet_id, sender_id, type, content, metadata, client_message_id,
                             reply_to_id, forwarded_from_id, mentions, searchable_text, created_at)
-      VALUES (${view.id}, ${view.planetId}, ${view.senderId}, ${view.type}::"MessageType", ${view.content},
-              ${metadata}::jsonb, ${view.clientMessageId}, ${view.replyToId},
-              ${view.forwardedFrom?.messageId ?? null}, ${view.mentions}::text[], ${searchableText},
-              ${createdAt})
+      SELECT id, planet_id, sender_id, type::"MessageType", content, metadata, cmid, reply_to_id,
+             forwarded_from_id, ARRAY(SELECT jsonb_array_elements_text(mentions)), searchable_text, created_at
+        FROM input ORDER BY ord
       ON CONFLICT (sender_id, client_message_id) DO NOTHING
       RETURNING id
+    ), counts AS (
+      SELECT i.planet_id, count(*)::int AS n, max(i.created_at) AS last_at
+        FROM inserted JOIN input i USING (id) GROUP BY i.planet_id
+    ), locked AS (
+      SELECT p.id FROM planets p WHERE p.id IN (SELECT planet_id FROM counts) ORDER BY p.id FOR UPDATE
     ), bumped AS (
-      UPDATE planets SET last_event_seq = last_event_seq + 1, last_message_at = ${createdAt}
-       WHERE id = ${view.planetId} AND EXISTS (SELECT 1 FROM inserted)
-      RETURNING last_event_seq
+      UPDATE planets p SET last_event_seq = p.last_event_seq + c.n, last_message_at = c.last_at
+        FROM locked l JOIN counts c ON c.planet_id = l.id
+       WHERE p.id = l.id
+      RETURNING p.id, p.last_event_seq AS last_seq, c.n
+    ), numbered AS (
+      SELECT i.id, i.planet_id, i.created_at, i.body,
+             (b.last_seq - b.n + row_number() OVER (PARTITION BY i.planet_id ORDER BY i.ord))::int AS seq
+        FROM input i JOIN inserted m USING (id) JOIN bumped b ON b.id = i.planet_id
+    ), events AS (
+      INSERT INTO planet_events (planet_id, seq, type, payload, created_at)
+      SELECT planet_id, seq, 'message.new', body || jsonb_build_object('seq', seq), created_at FROM numbered
     )
-    INSERT INTO planet_events (planet_id, seq, type, payload, created_at)
-    SELECT ${view.planetId}, last_event_seq, 'message.new',
-           ${JSON.stringify(body)}::jsonb || jsonb_build_object('seq', last_event_seq), ${createdAt}
-      FROM bumped
-    RETURNING seq`
-  const seq = rows[0]?.seq
-  if (seq === undefined) return null
-  return { ...body, seq: Number(seq) } as PlanetEvent & { type: 'message.new' }
+    SELECT id, seq FROM numbered`
+  const seqOf = new Map(rows.map((r) => [r.id, Number(r.seq)]))
+  return bodies.map((body) => {
+    const seq = seqOf.get(body.message.id)
+    return seq === undefined ? null : ({ ...body, seq } as MessageNewEvent)
+  })
+}
+
+/** One message: for callers inside their own transaction (attachments, system messages). */
+export async function insertMessageWithEvent(db: DbOrTx, draft: MessageDraft) {
+  const [event] = await insertMessagesWithEvents(db, [draft])
+  return event ?? null
 }

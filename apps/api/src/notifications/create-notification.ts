@@ -28,7 +28,7 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 }
 
 type Outcome = { notificationId: string; merged: boolean } | null
 
-type DeliveryPlan = {
+export type DeliveryPlan = {
   channels: Set<NotificationChannel>
   quietUntil: Date | null
   /** Online users get the live event right after commit, so their WEBSOCKET record starts as SENT. */
@@ -43,7 +43,7 @@ type DeliveryPlan = {
 }
 
 /** Which channels a notification goes to now, which wait (digest, quiet hours), which are off. */
-function planDeliveries(
+export function planDeliveries(
   rt: Runtime,
   prefs: Preferences,
   type: NotificationType,
@@ -170,7 +170,17 @@ async function dispatch(
   notification: Parameters<typeof toNotificationView>[0] & { userId: string; groupKey: string | null },
 ) {
   if (plan.channels.has('WEBSOCKET') && plan.online) await deliverLive(rt, notification)
-  if (!plan.channels.has('PUSH') || plan.quietUntil) return
+  if (!pushesNow(plan)) return
+  await enqueuePush(rt, notification)
+}
+
+/** Whether the push job is due now: push is on and not held by quiet hours. */
+export const pushesNow = (plan: DeliveryPlan) => plan.channels.has('PUSH') && !plan.quietUntil
+
+export async function enqueuePush(
+  rt: Runtime,
+  notification: { id: string; groupKey: string | null; createdAt: Date },
+) {
   const coalesceMs = rt.config.notifications.pushCoalesceSeconds * 1000
   // A burst waits until it pauses for `coalesceMs`, so one push carries the final count; a burst that
   // never pauses still gets its push once it is MAX_DEBOUNCE_MS old.

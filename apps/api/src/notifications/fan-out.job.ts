@@ -1,12 +1,19 @@
-// The one job every notification producer enqueues: the send path pays for one enqueue, the job loads
-// recipients, preferences and names.
+// The one job every notification producer enqueues: the send path pays for one enqueue (new messages:
+// one per planet burst), the job loads recipients, preferences and names.
 import { z } from 'zod'
 import { defineJob } from '../jobs/job-definition.ts'
 import { deliverExistingNotification } from './create-notification.ts'
 import { notifyReactionNow, notifyTravelJoinedNow } from './event-notifications.ts'
-import { fanOutMessage } from './message-fan-out.ts'
+import { fanOutMessage, fanOutMessages } from './message-fan-out.ts'
 
 export const ZFanOutPayload = z.discriminatedUnion('kind', [
+  /** A planet's burst, gathered by notifyMessageSent. */
+  z.object({
+    kind: z.literal('messages'),
+    planetId: z.string().min(1),
+    messageIds: z.array(z.string().min(1)).min(1).max(1000),
+  }),
+  /** One message: what was enqueued before batching; still accepted for jobs already queued. */
   z.object({ kind: z.literal('message'), messageId: z.string().min(1) }),
   z.object({
     kind: z.literal('reaction'),
@@ -26,6 +33,8 @@ export const fanOutJob = defineJob({
   payload: ZFanOutPayload,
   handle(rt, p, { attempt }) {
     switch (p.kind) {
+      case 'messages':
+        return fanOutMessages(rt, p.messageIds, { retry: attempt > 1 })
       case 'message':
         return fanOutMessage(rt, p.messageId, { retry: attempt > 1 })
       case 'reaction':

@@ -1,18 +1,46 @@
-// Fan-out of one new message: each other active member gets a MENTION, REPLY, ANNOUNCEMENT or (merged per
-// planet burst) MESSAGE notification, unless they muted the planet or their preferences say otherwise.
+// Fan-out of new messages, a planet's burst at a time: each other active member gets a MENTION, REPLY or
+// ANNOUNCEMENT notification per message, and the plain messages merged into one MESSAGE notification per
+// planet ("12 new messages in General"), unless they muted the planet or their preferences say otherwise.
 // @all / @here count as mentions only from hosts and moderators, at most once per planet per window.
-import type { NotificationType } from '@connecto/shared'
+// Set-based: a batch costs the same few statements whatever its size and the number of recipients.
+import { Prisma, type Tx } from '@connecto/db'
+import type { NotificationChannel, NotificationType } from '@connecto/shared'
+import { newRowId } from '../messages/message-id.ts'
 import type { Runtime } from '../runtime.ts'
-import { mapWithConcurrency } from './concurrency.ts'
-import { createNotification } from './create-notification.ts'
-import { planetAllows } from './planet-mute.ts'
-import { loadPreferences } from './preferences.ts'
+import { type DeliveryPlan, enqueuePush, planDeliveries, pushesNow } from './create-notification.ts'
+import { markDelivery } from './deliveries.ts'
+import { publishNotificationEvent, toNotificationView } from './notification-view.ts'
+import { type PlanetNotificationSettings, planetAllows } from './planet-mute.ts'
+import { CHANNELS, loadPreferences } from './preferences.ts'
 import { claimKey } from './ttl-keys.ts'
 
 export const BROADCAST_WINDOW_SECONDS = 5 * 60
-/** Recipients handled at once: each is a short transaction, so leave the api a pool connection. */
-const fanOutConcurrency = (rt: Runtime) => Math.max(1, Math.min(4, rt.config.databasePoolSize - 1))
 const PREVIEW_LENGTH = 140
+/** A batch writes everything in one transaction; waiting a little longer for a connection beats failing. */
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 }
+
+export type FanOutMessage = {
+  id: string
+  senderId: string
+  senderName: string | null
+  /** Travel host or moderator, or planet moderator: may reach everyone with @all / @here. */
+  senderStaff: boolean
+  content: string | null
+  type: string
+  mentions: string[]
+  replyToSenderId: string | null
+  planetId: string
+  planetName: string
+  planetType: string
+  travelId: string
+}
+
+export type FanOutMember = PlanetNotificationSettings & {
+  userId: string
+  hasDevice: boolean
+  /** On a retry: already has a notification from this batch (it committed), so is left out. */
+  reached: boolean
+}
 
 const preview = (content: string | null, type: string) => {
   if (!content) return type === 'LOCATION' ? 'shared a location' : 'sent an attachment'
@@ -24,43 +52,6 @@ export function broadcastIn(content: string | null): 'all' | 'here' | null {
   return m ? (m[1]!.toLowerCase() as 'all' | 'here') : null
 }
 
-async function loadMessage(rt: Runtime, messageId: string) {
-  return rt.db.message.findUnique({
-    where: { id: messageId },
-    select: {
-      id: true,
-      senderId: true,
-      content: true,
-      type: true,
-      mentions: true,
-      deletedAt: true,
-      replyTo: { select: { senderId: true } },
-      sender: { select: { profile: { select: { nickname: true } } } },
-      planet: { select: { id: true, name: true, type: true, travelId: true } },
-    },
-  })
-}
-
-/** Hosts and moderators (of the travel or the planet) may reach everyone, within the rate limit. */
-async function mayBroadcast(rt: Runtime, senderId: string, planet: { id: string; travelId: string }) {
-  const [travelRole, planetRole] = await Promise.all([
-    rt.db.travelUser.findUnique({
-      where: { travelId_userId: { travelId: planet.travelId, userId: senderId } },
-      select: { role: true },
-    }),
-    rt.db.planetUser.findUnique({
-      where: { planetId_userId: { planetId: planet.id, userId: senderId } },
-      select: { role: true },
-    }),
-  ])
-  const staff =
-    travelRole?.role === 'HOST' || travelRole?.role === 'MODERATOR' || planetRole?.role === 'MODERATOR'
-  if (!staff) return false
-  const allowed = await claimKey(rt, `notify:broadcast:${planet.id}`, BROADCAST_WINDOW_SECONDS)
-  if (!allowed) rt.logger.info({ planetId: planet.id, senderId }, 'notifications: @all/@here rate-limited')
-  return allowed
-}
-
 /** What a message is to one recipient: aimed at them first, then the planet's kind. */
 export function notificationTypeFor(r: { mentioned: boolean; repliedTo: boolean; announcement: boolean }) {
   if (r.mentioned) return 'MENTION' as const
@@ -68,78 +59,363 @@ export function notificationTypeFor(r: { mentioned: boolean; repliedTo: boolean;
   return r.announcement ? ('ANNOUNCEMENT' as const) : ('MESSAGE' as const)
 }
 
-/** A retried fan-out (a transient failure part-way) must not notify twice those it already reached. */
-async function alreadyNotified(rt: Runtime, messageId: string, userIds: string[]) {
-  const rows = await rt.db.notification.findMany({
-    where: { userId: { in: userIds }, data: { path: ['messageId'], equals: messageId } },
-    select: { userId: true },
-  })
-  return new Set(rows.map((r) => r.userId))
+/**
+ * Who gets what from each message, in message order: never the sender, never a member the planet
+ * settings hold back. `broadcasts`: the messages whose @all / @here counts (staff, within the window).
+ */
+export function decideRecipients(input: {
+  messages: FanOutMessage[]
+  members: FanOutMember[]
+  online: ReadonlySet<string>
+  broadcasts: ReadonlySet<string>
+  now: Date
+}) {
+  const out: { message: FanOutMessage; userId: string; type: NotificationType }[] = []
+  for (const message of input.messages) {
+    const broadcast = input.broadcasts.has(message.id) ? broadcastIn(message.content) : null
+    const mentioned = new Set(message.mentions)
+    for (const member of input.members) {
+      if (member.reached || member.userId === message.senderId) continue
+      const type = notificationTypeFor({
+        mentioned:
+          mentioned.has(member.userId) ||
+          broadcast === 'all' ||
+          (broadcast === 'here' && input.online.has(member.userId)),
+        repliedTo: message.replyToSenderId === member.userId,
+        announcement: message.planetType === 'ANNOUNCEMENT',
+      })
+      if (planetAllows(member, type, input.now)) out.push({ message, userId: member.userId, type })
+    }
+  }
+  return out
 }
 
-export async function fanOutMessage(rt: Runtime, messageId: string, opts: { retry?: boolean } = {}) {
-  const message = await loadMessage(rt, messageId)
-  if (!message || message.deletedAt || !message.senderId) return 0
-  const { planet } = message
-  const senderId = message.senderId
-  const senderName = message.sender?.profile?.nickname ?? 'Someone'
-  const candidates = await rt.db.planetUser.findMany({
-    where: { planetId: planet.id, status: 'ACTIVE', userId: { not: senderId } },
-    select: { userId: true, notificationsMuted: true, notificationsMutedUntil: true, mentionsOnly: true },
-  })
-  const done = opts.retry
-    ? await alreadyNotified(
-        rt,
-        message.id,
-        candidates.map((c) => c.userId),
-      )
-    : new Set()
-  const members = candidates.filter((m) => !done.has(m.userId))
-  if (!members.length) return 0
-  const userIds = members.map((m) => m.userId)
-  const broadcast = broadcastIn(message.content)
-  const reached = broadcast && (await mayBroadcast(rt, senderId, planet))
-  const online = await rt.presence.isOnline(userIds)
-  const mentioned = new Set(message.mentions)
-  const prefsOf = await loadPreferences(rt, userIds)
-  const now = rt.clock.now()
-  const where = planet.type === 'DIRECT' ? senderName : planet.name
-  const text = preview(message.content, message.type)
-  const data = { travelId: planet.travelId, planetId: planet.id, messageId: message.id }
-
+function wordsOf(m: FanOutMessage) {
+  const sender = m.senderName ?? 'Someone'
+  const where = m.planetType === 'DIRECT' ? sender : m.planetName
+  const text = preview(m.content, m.type)
   const titles: Partial<Record<NotificationType, string>> = {
-    MENTION: `${senderName} mentioned you in ${where}`,
-    REPLY: `${senderName} replied to you in ${where}`,
+    MENTION: `${sender} mentioned you in ${where}`,
+    REPLY: `${sender} replied to you in ${where}`,
     ANNOUNCEMENT: `Announcement in ${where}`,
-    MESSAGE: where,
   }
+  return {
+    where,
+    text,
+    titleFor: (type: NotificationType) => titles[type] ?? where,
+    /** A single plain message: who said what (in a direct chat the title already names the sender). */
+    messageBody: m.planetType === 'DIRECT' ? text : `${sender}: ${text}`,
+  }
+}
 
-  const results = await mapWithConcurrency(members, fanOutConcurrency(rt), async (member) => {
-    const reachedByBroadcast = !!reached && (broadcast === 'all' || online.has(member.userId))
-    const type = notificationTypeFor({
-      mentioned: mentioned.has(member.userId) || reachedByBroadcast,
-      repliedTo: message.replyTo?.senderId === member.userId,
-      announcement: planet.type === 'ANNOUNCEMENT',
-    })
-    if (!planetAllows(member, type, now)) return null
-    return createNotification(
-      rt,
-      prefsOf(member.userId),
-      {
-        userId: member.userId,
-        type,
-        title: titles[type] ?? where,
-        body: type === 'MESSAGE' && planet.type !== 'DIRECT' ? `${senderName}: ${text}` : text,
-        data,
-        ...(type === 'MESSAGE'
-          ? {
-              groupKey: `planet:${planet.id}:messages`,
-              coalesce: (count: number) => ({ title: where, body: `${count} new messages in ${where}` }),
-            }
-          : {}),
-      },
-      { online: online.has(member.userId) },
+const dataOf = (m: FanOutMessage) => ({ travelId: m.travelId, planetId: m.planetId, messageId: m.id })
+
+type Draft = {
+  id: string
+  userId: string
+  type: NotificationType
+  title: string
+  body: string
+  data: ReturnType<typeof dataOf>
+  groupKey: string | null
+  count: number
+  createdAt: Date
+  /** An unread group row this batch merges into (its delivery rows are upserted). */
+  merged: boolean
+  plan: DeliveryPlan
+  hasDevice: boolean
+}
+
+async function loadMessages(rt: Runtime, ids: string[]) {
+  return rt.db.$queryRaw<FanOutMessage[]>`
+    SELECT m.id, m.sender_id AS "senderId", p.nickname AS "senderName",
+      COALESCE(tu.role IN ('HOST', 'MODERATOR') OR pu.role = 'MODERATOR', false) AS "senderStaff",
+      m.content, m.type::text AS type, m.mentions, r.sender_id AS "replyToSenderId",
+      pl.id AS "planetId", pl.name AS "planetName", pl.type::text AS "planetType", pl.travel_id AS "travelId"
+    FROM messages m
+    JOIN planets pl ON pl.id = m.planet_id
+    LEFT JOIN messages r ON r.id = m.reply_to_id
+    LEFT JOIN profiles p ON p.user_id = m.sender_id
+    LEFT JOIN travel_users tu ON tu.travel_id = pl.travel_id AND tu.user_id = m.sender_id
+    LEFT JOIN planet_users pu ON pu.planet_id = pl.id AND pu.user_id = m.sender_id
+    WHERE m.id = ANY(${ids}::text[]) AND m.deleted_at IS NULL AND m.sender_id IS NOT NULL
+    ORDER BY m.created_at, m.id`
+}
+
+/** Active members with their planet settings; on a retry, whether this batch already reached them. */
+async function loadMembers(rt: Runtime, planetId: string, retryOf: string[] | null) {
+  const reached = retryOf
+    ? Prisma.sql`EXISTS (SELECT 1 FROM notifications n
+        WHERE n.user_id = pu.user_id AND n.data->>'messageId' = ANY(${retryOf}::text[]))`
+    : Prisma.sql`false`
+  return rt.db.$queryRaw<FanOutMember[]>`
+    SELECT pu.user_id AS "userId", pu.notifications_muted AS "notificationsMuted",
+      pu.notifications_muted_until AS "notificationsMutedUntil", pu.mentions_only AS "mentionsOnly",
+      EXISTS (SELECT 1 FROM devices d WHERE d.user_id = pu.user_id) AS "hasDevice",
+      ${reached} AS reached
+    FROM planet_users pu
+    WHERE pu.planet_id = ${planetId} AND pu.status = 'ACTIVE'`
+}
+
+/** The staff messages whose @all / @here gets through the per-planet rate limit. */
+async function claimBroadcasts(rt: Runtime, planetId: string, messages: FanOutMessage[]) {
+  const claimed = new Set<string>()
+  for (const m of messages) {
+    if (!m.senderStaff || !broadcastIn(m.content)) continue
+    if (await claimKey(rt, `notify:broadcast:${planetId}`, BROADCAST_WINDOW_SECONDS)) claimed.add(m.id)
+    else rt.logger.info({ planetId, senderId: m.senderId }, 'notifications: @all/@here rate-limited')
+  }
+  return claimed
+}
+
+/** Serializes merges into the same group rows across workers; keys sorted so batches cannot deadlock. */
+async function lockGroups(tx: Tx, keys: string[]) {
+  await tx.$queryRaw`SELECT count(*)::int AS n FROM (
+    SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${[...keys].sort()}::text[]) AS k
+  ) AS locked`
+}
+
+async function unreadGroupRows(tx: Tx, userIds: string[], groupKey: string) {
+  return tx.$queryRaw<{ id: string; userId: string; count: number; createdAt: Date }[]>`
+    SELECT DISTINCT ON (user_id) id, user_id AS "userId", count, created_at AS "createdAt"
+    FROM notifications
+    WHERE user_id = ANY(${userIds}::text[]) AND group_key = ${groupKey} AND read_at IS NULL
+    ORDER BY user_id, created_at DESC`
+}
+
+type DeliveryState = ReturnType<DeliveryPlan['state']>
+
+/** A push that would go out now to a user with no device is recorded as skipped, with no job. */
+function deliveryState(d: Draft, channel: NotificationChannel): DeliveryState {
+  if (channel === 'PUSH' && !d.hasDevice && pushesNow(d.plan)) {
+    return {
+      status: 'SKIPPED',
+      sentAt: null,
+      deferredUntil: null,
+      lastError: 'no registered devices',
+      attempts: 0,
+    }
+  }
+  return d.plan.state(channel)
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null
+
+function groupBy<T>(items: T[], key: (item: T) => string) {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}
+
+/**
+ * One statement: merged group rows updated, new rows inserted, and their delivery rows inserted (or, for
+ * a merged row, upserted: a merged burst is one notification again due on every channel that is on).
+ */
+async function writeDrafts(tx: Tx, drafts: Draft[], now: Date) {
+  const updates = drafts.filter((d) => d.merged)
+  const inserts = drafts.filter((d) => !d.merged)
+  const deliveries = drafts.flatMap((d) =>
+    CHANNELS.filter((c) => !d.merged || (c !== 'IN_APP' && d.plan.channels.has(c))).map((channel) => ({
+      notificationId: d.id,
+      channel,
+      ...deliveryState(d, channel),
+    })),
+  )
+  const wall = new Date().toISOString()
+  const col = <T, V>(rows: T[], f: (r: T) => V) => rows.map(f)
+  await tx.$executeRaw`
+    WITH updated AS (
+      UPDATE notifications n
+      SET count = u.count, title = u.title, body = u.body, data = u.data::jsonb, updated_at = ${wall}::timestamp(3)
+      FROM unnest(
+        ${col(updates, (d) => d.id)}::text[], ${col(updates, (d) => d.count)}::int[],
+        ${col(updates, (d) => d.title)}::text[], ${col(updates, (d) => d.body)}::text[],
+        ${col(updates, (d) => JSON.stringify(d.data))}::text[]
+      ) AS u(id, count, title, body, data)
+      WHERE n.id = u.id
+      RETURNING n.id
+    ), inserted AS (
+      INSERT INTO notifications (id, user_id, type, title, body, data, group_key, count, created_at, updated_at)
+      SELECT i.id, i.user_id, i.type::"NotificationType", i.title, i.body, i.data::jsonb, NULLIF(i.group_key, ''),
+        i.count, ${now.toISOString()}::timestamp(3), ${wall}::timestamp(3)
+      FROM unnest(
+        ${col(inserts, (d) => d.id)}::text[], ${col(inserts, (d) => d.userId)}::text[],
+        ${col(inserts, (d) => d.type)}::text[], ${col(inserts, (d) => d.title)}::text[],
+        ${col(inserts, (d) => d.body)}::text[], ${col(inserts, (d) => JSON.stringify(d.data))}::text[],
+        ${col(inserts, (d) => d.groupKey ?? '')}::text[], ${col(inserts, (d) => d.count)}::int[]
+      ) AS i(id, user_id, type, title, body, data, group_key, count)
+      RETURNING id
     )
-  })
-  return results.filter(Boolean).length
+    INSERT INTO notification_deliveries
+      (id, notification_id, channel, status, attempts, last_error, sent_at, deferred_until, updated_at)
+    SELECT x.id, x.notification_id, x.channel::"NotificationChannel", x.status::"DeliveryStatus", x.attempts,
+      NULLIF(x.last_error, ''), NULLIF(x.sent_at, '')::timestamp(3), NULLIF(x.deferred_until, '')::timestamp(3),
+      ${wall}::timestamp(3)
+    FROM unnest(
+      ${col(deliveries, () => newRowId(now))}::text[], ${col(deliveries, (d) => d.notificationId)}::text[],
+      ${col(deliveries, (d) => d.channel)}::text[], ${col(deliveries, (d) => d.status)}::text[],
+      ${col(deliveries, (d) => d.attempts)}::int[], ${col(deliveries, (d) => d.lastError ?? '')}::text[],
+      ${col(deliveries, (d) => iso(d.sentAt) ?? '')}::text[],
+      ${col(deliveries, (d) => iso(d.deferredUntil) ?? '')}::text[]
+    ) AS x(id, notification_id, channel, status, attempts, last_error, sent_at, deferred_until)
+    ON CONFLICT (notification_id, channel) DO UPDATE SET
+      status = EXCLUDED.status, attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error,
+      sent_at = EXCLUDED.sent_at, deferred_until = EXCLUDED.deferred_until, updated_at = EXCLUDED.updated_at`
+}
+
+async function unreadCounts(rt: Runtime, userIds: string[]) {
+  const rows = await rt.db.$queryRaw<{ userId: string; n: number }[]>`
+    SELECT user_id AS "userId", count(*)::int AS n FROM notifications
+    WHERE user_id = ANY(${userIds}::text[]) AND read_at IS NULL
+    GROUP BY user_id`
+  return new Map(rows.map((r) => [r.userId, r.n]))
+}
+
+/** Live events after commit, in order per user, each with the user's unread count after the batch. */
+async function deliverLive(rt: Runtime, drafts: Draft[]) {
+  const live = drafts.filter((d) => d.plan.online && d.plan.channels.has('WEBSOCKET'))
+  if (!live.length) return
+  const byUser = groupBy(live, (d) => d.userId)
+  const counts = await unreadCounts(rt, [...byUser.keys()])
+  await Promise.all(
+    [...byUser].map(async ([userId, list]) => {
+      for (const d of list) {
+        try {
+          await publishNotificationEvent(rt, userId, {
+            type: 'notification.new',
+            notification: toNotificationView({ ...d, readAt: null }),
+            unreadCount: counts.get(userId) ?? 0,
+          })
+        } catch (err) {
+          await markDelivery(rt, d.id, 'WEBSOCKET', { status: 'FAILED', lastError: (err as Error).message })
+        }
+      }
+    }),
+  )
+}
+
+async function fanOutPlanet(
+  rt: Runtime,
+  planetId: string,
+  messages: FanOutMessage[],
+  retryOf: string[] | null,
+) {
+  const members = await loadMembers(rt, planetId, retryOf)
+  const senders = new Set(messages.map((m) => m.senderId))
+  // A burst from one sender: that sender is no recipient, so needs neither presence nor preferences.
+  const candidates = members.filter((m) => !m.reached && !(senders.size === 1 && senders.has(m.userId)))
+  if (!candidates.length) return 0
+  const userIds = candidates.map((m) => m.userId)
+  const [online, prefsOf, broadcasts] = await Promise.all([
+    rt.presence.isOnline(userIds),
+    loadPreferences(rt, userIds),
+    claimBroadcasts(rt, planetId, messages),
+  ])
+  const now = rt.clock.now()
+  const decided = decideRecipients({ messages, members: candidates, online, broadcasts, now })
+  const hasDevice = new Set(candidates.filter((m) => m.hasDevice).map((m) => m.userId))
+
+  const plans = new Map<string, DeliveryPlan>()
+  const planOf = (userId: string, type: NotificationType) => {
+    const key = `${userId}:${type}`
+    let plan = plans.get(key)
+    if (!plan) {
+      plan = planDeliveries(rt, prefsOf(userId), type, online.has(userId))
+      plans.set(key, plan)
+    }
+    return plan
+  }
+  const directed: Draft[] = []
+  const plain = new Map<string, FanOutMessage[]>()
+  for (const { message, userId, type } of decided) {
+    const plan = planOf(userId, type)
+    if (!plan.channels.size) continue
+    if (type === 'MESSAGE') {
+      const list = plain.get(userId)
+      if (list) list.push(message)
+      else plain.set(userId, [message])
+      continue
+    }
+    const words = wordsOf(message)
+    directed.push({
+      id: newRowId(now),
+      userId,
+      type,
+      title: words.titleFor(type),
+      body: words.text,
+      data: dataOf(message),
+      groupKey: null,
+      count: 1,
+      createdAt: now,
+      merged: false,
+      plan,
+      hasDevice: hasDevice.has(userId),
+    })
+  }
+  if (!directed.length && !plain.size) return 0
+
+  const groupKey = `planet:${planetId}:messages`
+  const drafts = await rt.db.$transaction(async (tx) => {
+    const grouped: Draft[] = []
+    if (plain.size) {
+      const users = [...plain.keys()]
+      await lockGroups(
+        tx,
+        users.map((u) => `group:${u}:${groupKey}`),
+      )
+      const unread = new Map((await unreadGroupRows(tx, users, groupKey)).map((r) => [r.userId, r]))
+      for (const [userId, list] of plain) {
+        const newest = list.at(-1)!
+        const words = wordsOf(newest)
+        const prev = unread.get(userId)
+        const count = (prev?.count ?? 0) + list.length
+        grouped.push({
+          id: prev?.id ?? newRowId(now),
+          userId,
+          type: 'MESSAGE',
+          title: words.where,
+          body: count > 1 ? `${count} new messages in ${words.where}` : words.messageBody,
+          data: dataOf(newest),
+          groupKey,
+          count,
+          createdAt: prev?.createdAt ?? now,
+          merged: !!prev,
+          plan: planOf(userId, 'MESSAGE'),
+          hasDevice: hasDevice.has(userId),
+        })
+      }
+    }
+    const all = [...directed, ...grouped]
+    await writeDrafts(tx, all, now)
+    return all
+  }, TX_OPTIONS)
+
+  await deliverLive(rt, drafts)
+  await Promise.all(drafts.filter((d) => d.hasDevice && pushesNow(d.plan)).map((d) => enqueuePush(rt, d)))
+  return directed.length + [...plain.values()].reduce((n, list) => n + list.length, 0)
+}
+
+/**
+ * Notifies the members of each message's planet. `retry`: a later attempt of the same job; members
+ * holding a notification from one of these messages were reached (a batch commits whole) and are skipped.
+ * Returns how many (message, recipient) notifications were made.
+ */
+export async function fanOutMessages(rt: Runtime, messageIds: string[], opts: { retry?: boolean } = {}) {
+  const ids = [...new Set(messageIds)]
+  if (!ids.length) return 0
+  const messages = await loadMessages(rt, ids)
+  let made = 0
+  for (const [planetId, list] of groupBy(messages, (m) => m.planetId)) {
+    made += await fanOutPlanet(rt, planetId, list, opts.retry ? ids : null)
+  }
+  return made
+}
+
+export function fanOutMessage(rt: Runtime, messageId: string, opts: { retry?: boolean } = {}) {
+  return fanOutMessages(rt, [messageId], opts)
 }

@@ -1,7 +1,9 @@
 // What other services call, one line at the end of a successful action. Each is a single enqueue that
 // never throws into the caller: a notification problem must not fail or slow a send, a ban or a join.
+// New messages are gathered per planet first (message-batcher.ts): one enqueue per planet burst.
 import type { Runtime } from '../runtime.ts'
 import { fanOutJob, type TFanOutPayload } from './fan-out.job.ts'
+import { MessageBatcher, messageBatcherOf } from './message-batcher.ts'
 
 async function enqueue(rt: Runtime, payload: TFanOutPayload) {
   try {
@@ -11,8 +13,19 @@ async function enqueue(rt: Runtime, payload: TFanOutPayload) {
   }
 }
 
-export function notifyMessageSent(rt: Runtime, message: { id: string }) {
-  return enqueue(rt, { kind: 'message', messageId: message.id })
+const batcherOf = (rt: Runtime) =>
+  messageBatcherOf(
+    rt,
+    () =>
+      new MessageBatcher({
+        flushMs: rt.config.notifications.batchMs,
+        send: (planetId, messageIds) => enqueue(rt, { kind: 'messages', planetId, messageIds }),
+      }),
+  )
+
+/** Resolves when the message's batch was enqueued (at most NOTIFY_BATCH_MS later); the send path does not wait. */
+export function notifyMessageSent(rt: Runtime, message: { id: string; planetId: string }) {
+  return batcherOf(rt).add(message.planetId, message.id)
 }
 
 export function notifyReaction(rt: Runtime, p: { messageId: string; reactorId: string; emoji: string }) {

@@ -29,8 +29,8 @@ export const planetAccessColumns = Prisma.sql`
   tu.role::text AS "travelRole", tu.status::text AS "travelStatus", tu.banned_until AS "bannedUntil",
   pu.role::text AS "planetRole", pu.status::text AS "planetStatus", pu.muted_until AS "mutedUntil"`
 
-/** The user's travel and planet memberships, joined to `p` and `t`. */
-export const planetMembershipJoins = (userId: string) => Prisma.sql`
+/** The user's travel and planet memberships, joined to `p` and `t` (`userId`: a value or a column). */
+export const planetMembershipJoins = (userId: string | Prisma.Sql) => Prisma.sql`
   LEFT JOIN travel_users tu ON tu.travel_id = p.travel_id AND tu.user_id = ${userId}
   LEFT JOIN planet_users pu ON pu.planet_id = p.id AND pu.user_id = ${userId}`
 

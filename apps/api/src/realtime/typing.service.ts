@@ -8,6 +8,7 @@ import type { Runtime } from '../runtime.ts'
 import type { ActiveUser } from '../users/active-user.ts'
 
 const TTL_MS = LIMITS.typingTtlSeconds * 1000
+const EXPIRY_CHECK_MARGIN_MS = 50
 
 async function announce(rt: Runtime, signal: PlanetSignal) {
   await rt.bus.publish(busChannel.planetSignals(signal.planetId), signal)
@@ -44,7 +45,8 @@ export async function setTyping(rt: Runtime, user: ActiveUser, input: TTypingInp
   })
   typingExpiry.schedule(
     key,
-    TTL_MS,
+    // A little after the expiry, so a timer that fires a few ms early on the wall clock still sees it lapsed.
+    TTL_MS + EXPIRY_CHECK_MARGIN_MS,
     async () => {
       // Refreshed meanwhile (possibly through another node): that start scheduled its own check.
       if ((await typing.expiresAt(input.planetId, user.id, rt.clock.now().getTime())) !== null) return
