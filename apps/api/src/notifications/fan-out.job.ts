@@ -1,5 +1,5 @@
 // The one job every notification producer enqueues: the send path pays for one enqueue (new messages:
-// one per planet burst), the job loads recipients, preferences and names.
+// one per NOTIFY_BATCH_MS for all planets), the job loads recipients, preferences and names.
 import { z } from 'zod'
 import { defineJob } from '../jobs/job-definition.ts'
 import { deliverExistingNotification } from './create-notification.ts'
@@ -7,10 +7,9 @@ import { notifyReactionNow, notifyTravelJoinedNow } from './event-notifications.
 import { fanOutMessage, fanOutMessages } from './message-fan-out.ts'
 
 export const ZFanOutPayload = z.discriminatedUnion('kind', [
-  /** A planet's burst, gathered by notifyMessageSent. */
+  /** New messages of any planets, gathered by notifyMessageSent. */
   z.object({
     kind: z.literal('messages'),
-    planetId: z.string().min(1),
     messageIds: z.array(z.string().min(1)).min(1).max(1000),
   }),
   /** One message: what was enqueued before batching; still accepted for jobs already queued. */

@@ -103,6 +103,26 @@ describe('batched message fan-out', () => {
       ),
     ).toBe(18)
     expect((await w.notificationsOf(w.mod.id)).map((n) => n.count)).toEqual([23])
+
+    // Messages of several planets (two travels here) share one batch and its statements.
+    const mixed = [
+      await w.post(w.host.id, 'c'),
+      await w.post(w.host.id, 'news', { planetId: w.announcements.id }),
+      await small.post(small.host.id, 'again'),
+    ]
+    const across = await countStatements(t.rt, () =>
+      fanOutMessages(
+        t.rt,
+        mixed.map((m) => m.id),
+      ),
+    )
+    expect(across.result).toBe(9 + 10 + 2)
+    expect(across.statements.length).toBeLessThanOrEqual(single.statements.length)
+    expect((await w.notificationsOf(w.mod.id)).map((n) => [n.type, n.count])).toEqual([
+      ['MESSAGE', 24],
+      ['ANNOUNCEMENT', 1],
+    ])
+    expect((await small.notificationsOf(smallReader.id)).map((n) => n.count)).toEqual([2])
   })
 
   it('merges batches of one planet fanned out at once on different workers into one row', async () => {
@@ -154,7 +174,7 @@ describe('batched message fan-out', () => {
 })
 
 describe('message batcher', () => {
-  it('gathers a planet’s burst into one enqueue, one per planet, flushed after NOTIFY_BATCH_MS', async () => {
+  it('gathers every planet’s new messages into one enqueue, flushed after NOTIFY_BATCH_MS', async () => {
     const rt = await createTestRuntime({ env: { NOTIFY_BATCH_MS: '50' } })
     try {
       const calls = recordEnqueues(rt.rt)
@@ -164,8 +184,7 @@ describe('message batcher', () => {
       expect(calls).toEqual([])
       await Promise.all(sent)
       expect(calls.map((c) => c.payload)).toEqual([
-        { kind: 'messages', planetId: 'planet-a', messageIds: a.map((m) => m.id) },
-        { kind: 'messages', planetId: 'planet-b', messageIds: b.map((m) => m.id) },
+        { kind: 'messages', messageIds: [...a, ...b].map((m) => m.id) },
       ])
       expect(calls.every((c) => c.job === 'notification.fan-out')).toBe(true)
     } finally {
@@ -173,15 +192,13 @@ describe('message batcher', () => {
     }
   })
 
-  it('enqueues a full batch of 100 at once', async () => {
+  it('enqueues a full batch of 1,000 at once', async () => {
     const rt = await createTestRuntime({ env: { NOTIFY_BATCH_MS: '60000' } })
     try {
       const calls = recordEnqueues(rt.rt)
-      const sent = Array.from({ length: 101 }, (_, i) =>
-        notifyMessageSent(rt.rt, { id: `m${i}`, planetId: 'p' }),
-      )
+      const sent = Array.from({ length: 1001 }, (_, i) => notifyMessageSent(rt.rt, { id: `m${i}` }))
       await sent[0]
-      expect(calls.map((c) => (c.payload as { messageIds: string[] }).messageIds.length)).toEqual([100])
+      expect(calls.map((c) => (c.payload as { messageIds: string[] }).messageIds.length)).toEqual([1000])
     } finally {
       await rt.close()
     }
@@ -190,10 +207,10 @@ describe('message batcher', () => {
   it('flushes what is still gathered when the runtime closes', async () => {
     const rt = await createTestRuntime({ env: { NOTIFY_BATCH_MS: '60000' } })
     const calls = recordEnqueues(rt.rt)
-    void notifyMessageSent(rt.rt, { id: 'late', planetId: 'p' })
+    void notifyMessageSent(rt.rt, { id: 'late' })
     expect(calls).toEqual([])
     await rt.close()
-    expect(calls.map((c) => c.payload)).toEqual([{ kind: 'messages', planetId: 'p', messageIds: ['late'] }])
+    expect(calls.map((c) => c.payload)).toEqual([{ kind: 'messages', messageIds: ['late'] }])
   })
 
   it('logs an enqueue failure instead of throwing into the send path', async () => {
@@ -206,7 +223,7 @@ describe('message batcher', () => {
       rt.rt.jobs.enqueue = async () => {
         throw new Error('redis down')
       }
-      await expect(notifyMessageSent(rt.rt, { id: 'x', planetId: 'p' })).resolves.toBeUndefined()
+      await expect(notifyMessageSent(rt.rt, { id: 'x' })).resolves.toBeUndefined()
       expect(errors).toHaveLength(1)
     } finally {
       await rt.close()

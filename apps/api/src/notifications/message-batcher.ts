@@ -1,13 +1,14 @@
-// Gathers the new messages of each planet in this process so a burst costs one fan-out job, not one per
-// message: a planet's batch goes out `flushMs` after its first message, at once when it is full, and
-// on close. Adding a message is a Map lookup and an array push; the send path never waits for a flush.
+// Gathers the new messages of every planet in this process so a burst costs one fan-out job, not one per
+// message or per planet: the batch goes out `flushMs` after its first message, at once when it is full,
+// and on close. Adding a message is an array push; the send path never waits for a flush.
 import type { Runtime } from '../runtime.ts'
 
-export const MAX_BATCH_SIZE = 100
+/** The most message ids one fan-out job carries (its payload schema allows as many). */
+export const MAX_BATCH_SIZE = 1000
 
 type Batch = {
   ids: string[]
-  timer: ReturnType<typeof setTimeout> | null
+  timer: ReturnType<typeof setTimeout>
   done: Promise<void>
   resolve: () => void
 }
@@ -15,12 +16,12 @@ type Batch = {
 export type MessageBatcherOptions = {
   flushMs: number
   maxSize?: number
-  /** Hands one planet's batch on (one enqueue); must not throw: failures are the sender's to log. */
-  send: (planetId: string, messageIds: string[]) => Promise<void>
+  /** Hands one batch on (one enqueue); must not throw: failures are the sender's to log. */
+  send: (messageIds: string[]) => Promise<void>
 }
 
 export class MessageBatcher {
-  readonly #pending = new Map<string, Batch>()
+  #pending: Batch | null = null
   readonly #sending = new Set<Promise<void>>()
   readonly #opts: MessageBatcherOptions
 
@@ -29,35 +30,34 @@ export class MessageBatcher {
   }
 
   /** Resolves once the batch holding this message was handed on (callers on the send path do not wait). */
-  add(planetId: string, messageId: string): Promise<void> {
-    let batch = this.#pending.get(planetId)
+  add(messageId: string): Promise<void> {
+    let batch = this.#pending
     if (!batch) {
       let resolve = () => {}
       const done = new Promise<void>((r) => {
         resolve = r
       })
-      batch = { ids: [], timer: null, done, resolve }
-      batch.timer = setTimeout(() => this.#flush(planetId), this.#opts.flushMs)
-      this.#pending.set(planetId, batch)
+      batch = { ids: [], timer: setTimeout(() => this.#flush(), this.#opts.flushMs), done, resolve }
+      this.#pending = batch
     }
     batch.ids.push(messageId)
-    if (batch.ids.length >= (this.#opts.maxSize ?? MAX_BATCH_SIZE)) this.#flush(planetId)
+    if (batch.ids.length >= (this.#opts.maxSize ?? MAX_BATCH_SIZE)) this.#flush()
     return batch.done
   }
 
-  /** Hands on every pending batch now and waits for all hand-overs still under way. */
+  /** Hands on the pending batch now and waits for all hand-overs still under way. */
   async flush() {
-    for (const planetId of [...this.#pending.keys()]) this.#flush(planetId)
+    this.#flush()
     await Promise.all(this.#sending)
   }
 
-  #flush(planetId: string) {
-    const batch = this.#pending.get(planetId)
+  #flush() {
+    const batch = this.#pending
     if (!batch) return
-    this.#pending.delete(planetId)
-    if (batch.timer) clearTimeout(batch.timer)
+    this.#pending = null
+    clearTimeout(batch.timer)
     const sending = this.#opts
-      .send(planetId, batch.ids)
+      .send(batch.ids)
       .catch(() => {})
       .then(() => {
         this.#sending.delete(sending)

@@ -19,6 +19,7 @@ const message = (id: string, over: Partial<FanOutMessage> = {}): FanOutMessage =
   ...over,
 })
 const member = (userId: string, over: Partial<FanOutMember> = {}): FanOutMember => ({
+  planetId: 'p',
   userId,
   notificationsMuted: false,
   notificationsMutedUntil: null,

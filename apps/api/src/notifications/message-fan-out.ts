@@ -1,8 +1,9 @@
-// Fan-out of new messages, a planet's burst at a time: each other active member gets a MENTION, REPLY or
-// ANNOUNCEMENT notification per message, and the plain messages merged into one MESSAGE notification per
-// planet ("12 new messages in General"), unless they muted the planet or their preferences say otherwise.
-// @all / @here count as mentions only from hosts and moderators, at most once per planet per window.
-// Set-based: a batch costs the same few statements whatever its size and the number of recipients.
+// Fan-out of new messages, a batch at a time (every planet's new messages of the last NOTIFY_BATCH_MS):
+// each other active member gets a MENTION, REPLY or ANNOUNCEMENT notification per message, and the plain
+// messages merged into one MESSAGE notification per planet ("12 new messages in General"), unless they
+// muted the planet or their preferences say otherwise. @all / @here count as mentions only from hosts
+// and moderators, at most once per planet per window. Set-based: a batch costs the same few statements
+// whatever its size, the number of planets and the number of recipients.
 import { Prisma, type Tx } from '@connecto/db'
 import type { NotificationChannel, NotificationType } from '@connecto/shared'
 import { newRowId } from '../messages/message-id.ts'
@@ -36,6 +37,7 @@ export type FanOutMessage = {
 }
 
 export type FanOutMember = PlanetNotificationSettings & {
+  planetId: string
   userId: string
   hasDevice: boolean
   /** On a retry: already has a notification from this batch (it committed), so is left out. */
@@ -142,19 +144,19 @@ async function loadMessages(rt: Runtime, ids: string[]) {
     ORDER BY m.created_at, m.id`
 }
 
-/** Active members with their planet settings; on a retry, whether this batch already reached them. */
-async function loadMembers(rt: Runtime, planetId: string, retryOf: string[] | null) {
+/** Active members of the planets with their settings; on a retry, whether this batch already reached them. */
+async function loadMembers(rt: Runtime, planetIds: string[], retryOf: string[] | null) {
   const reached = retryOf
     ? Prisma.sql`EXISTS (SELECT 1 FROM notifications n
         WHERE n.user_id = pu.user_id AND n.data->>'messageId' = ANY(${retryOf}::text[]))`
     : Prisma.sql`false`
   return rt.db.$queryRaw<FanOutMember[]>`
-    SELECT pu.user_id AS "userId", pu.notifications_muted AS "notificationsMuted",
+    SELECT pu.planet_id AS "planetId", pu.user_id AS "userId", pu.notifications_muted AS "notificationsMuted",
       pu.notifications_muted_until AS "notificationsMutedUntil", pu.mentions_only AS "mentionsOnly",
       EXISTS (SELECT 1 FROM devices d WHERE d.user_id = pu.user_id) AS "hasDevice",
       ${reached} AS reached
     FROM planet_users pu
-    WHERE pu.planet_id = ${planetId} AND pu.status = 'ACTIVE'`
+    WHERE pu.planet_id = ANY(${planetIds}::text[]) AND pu.status = 'ACTIVE'`
 }
 
 /** The staff messages whose @all / @here gets through the per-planet rate limit. */
@@ -175,12 +177,16 @@ async function lockGroups(tx: Tx, keys: string[]) {
   ) AS locked`
 }
 
-async function unreadGroupRows(tx: Tx, userIds: string[], groupKey: string) {
-  return tx.$queryRaw<{ id: string; userId: string; count: number; createdAt: Date }[]>`
-    SELECT DISTINCT ON (user_id) id, user_id AS "userId", count, created_at AS "createdAt"
-    FROM notifications
-    WHERE user_id = ANY(${userIds}::text[]) AND group_key = ${groupKey} AND read_at IS NULL
-    ORDER BY user_id, created_at DESC`
+/** Each (user, group) pair's newest unread row, which new plain messages merge into. */
+async function unreadGroupRows(tx: Tx, pairs: { userId: string; groupKey: string }[]) {
+  return tx.$queryRaw<{ id: string; userId: string; groupKey: string; count: number; createdAt: Date }[]>`
+    SELECT DISTINCT ON (n.user_id, n.group_key)
+      n.id, n.user_id AS "userId", n.group_key AS "groupKey", n.count, n.created_at AS "createdAt"
+    FROM notifications n
+    JOIN unnest(${pairs.map((p) => p.userId)}::text[], ${pairs.map((p) => p.groupKey)}::text[])
+      AS k(user_id, group_key) ON n.user_id = k.user_id AND n.group_key = k.group_key
+    WHERE n.read_at IS NULL
+    ORDER BY n.user_id, n.group_key, n.created_at DESC`
 }
 
 type DeliveryState = ReturnType<DeliveryPlan['state']>
@@ -265,7 +271,11 @@ async function writeDrafts(tx: Tx, drafts: Draft[], now: Date) {
     ) AS x(id, notification_id, channel, status, attempts, last_error, sent_at, deferred_until)
     ON CONFLICT (notification_id, channel) DO UPDATE SET
       status = EXCLUDED.status, attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error,
-      sent_at = EXCLUDED.sent_at, deferred_until = EXCLUDED.deferred_until, updated_at = EXCLUDED.updated_at`
+      sent_at = EXCLUDED.sent_at, deferred_until = EXCLUDED.deferred_until, updated_at = EXCLUDED.updated_at
+    -- A row already in that state (sent live, skipped for want of a device) is left as it is: a busy
+    -- planet would otherwise rewrite every member's delivery rows on every batch.
+    WHERE (notification_deliveries.status, notification_deliveries.last_error, notification_deliveries.deferred_until)
+      IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.last_error, EXCLUDED.deferred_until)`
 }
 
 async function unreadCounts(rt: Runtime, userIds: string[]) {
@@ -299,26 +309,62 @@ async function deliverLive(rt: Runtime, drafts: Draft[]) {
   )
 }
 
-async function fanOutPlanet(
-  rt: Runtime,
-  planetId: string,
-  messages: FanOutMessage[],
-  retryOf: string[] | null,
-) {
-  const members = await loadMembers(rt, planetId, retryOf)
-  const senders = new Set(messages.map((m) => m.senderId))
-  // A burst from one sender: that sender is no recipient, so needs neither presence nor preferences.
-  const candidates = members.filter((m) => !m.reached && !(senders.size === 1 && senders.has(m.userId)))
-  if (!candidates.length) return 0
-  const userIds = candidates.map((m) => m.userId)
+/** The staff messages whose @all / @here gets through their planet's rate limit. */
+async function claimAllBroadcasts(rt: Runtime, byPlanet: Map<string, FanOutMessage[]>) {
+  const claimed = new Set<string>()
+  for (const [planetId, messages] of byPlanet) {
+    for (const id of await claimBroadcasts(rt, planetId, messages)) claimed.add(id)
+  }
+  return claimed
+}
+
+/** Per planet, the members who may hear of its messages (a lone sender of a burst is none of them). */
+function candidatesByPlanet(byPlanet: Map<string, FanOutMessage[]>, members: FanOutMember[]) {
+  const membersOf = groupBy(members, (m) => m.planetId)
+  const out = new Map<string, FanOutMember[]>()
+  for (const [planetId, messages] of byPlanet) {
+    const senders = new Set(messages.map((m) => m.senderId))
+    const candidates = (membersOf.get(planetId) ?? []).filter(
+      (m) => !m.reached && !(senders.size === 1 && senders.has(m.userId)),
+    )
+    if (candidates.length) out.set(planetId, candidates)
+  }
+  return out
+}
+
+const groupKeyOf = (planetId: string) => `planet:${planetId}:messages`
+
+/**
+ * Notifies the members of each message's planet. `retry`: a later attempt of the same job; members
+ * holding a notification from one of these messages were reached (a batch commits whole) and are skipped.
+ * Returns how many (message, recipient) notifications were made.
+ */
+export async function fanOutMessages(rt: Runtime, messageIds: string[], opts: { retry?: boolean } = {}) {
+  const ids = [...new Set(messageIds)]
+  if (!ids.length) return 0
+  const messages = await loadMessages(rt, ids)
+  if (!messages.length) return 0
+  const byPlanet = groupBy(messages, (m) => m.planetId)
+  const members = await loadMembers(rt, [...byPlanet.keys()], opts.retry ? ids : null)
+  const candidates = candidatesByPlanet(byPlanet, members)
+  const userIds = [...new Set([...candidates.values()].flat().map((m) => m.userId))]
+  if (!userIds.length) return 0
   const [online, prefsOf, broadcasts] = await Promise.all([
     rt.presence.isOnline(userIds),
     loadPreferences(rt, userIds),
-    claimBroadcasts(rt, planetId, messages),
+    claimAllBroadcasts(rt, byPlanet),
   ])
   const now = rt.clock.now()
-  const decided = decideRecipients({ messages, members: candidates, online, broadcasts, now })
-  const hasDevice = new Set(candidates.filter((m) => m.hasDevice).map((m) => m.userId))
+  const decided = [...candidates].flatMap(([planetId, planetMembers]) =>
+    decideRecipients({
+      messages: byPlanet.get(planetId) ?? [],
+      members: planetMembers,
+      online,
+      broadcasts,
+      now,
+    }),
+  )
+  const hasDevice = new Set(members.filter((m) => m.hasDevice).map((m) => m.userId))
 
   const plans = new Map<string, DeliveryPlan>()
   const planOf = (userId: string, type: NotificationType) => {
@@ -331,14 +377,17 @@ async function fanOutPlanet(
     return plan
   }
   const directed: Draft[] = []
-  const plain = new Map<string, FanOutMessage[]>()
+  /** Plain messages per (user, planet group), merged into one row each. */
+  const plain = new Map<string, { userId: string; groupKey: string; messages: FanOutMessage[] }>()
   for (const { message, userId, type } of decided) {
     const plan = planOf(userId, type)
     if (!plan.channels.size) continue
     if (type === 'MESSAGE') {
-      const list = plain.get(userId)
-      if (list) list.push(message)
-      else plain.set(userId, [message])
+      const groupKey = groupKeyOf(message.planetId)
+      const key = `${userId}|${groupKey}`
+      const entry = plain.get(key)
+      if (entry) entry.messages.push(message)
+      else plain.set(key, { userId, groupKey, messages: [message] })
       continue
     }
     const words = wordsOf(message)
@@ -359,20 +408,19 @@ async function fanOutPlanet(
   }
   if (!directed.length && !plain.size) return 0
 
-  const groupKey = `planet:${planetId}:messages`
   const drafts = await rt.db.$transaction(async (tx) => {
     const grouped: Draft[] = []
     if (plain.size) {
-      const users = [...plain.keys()]
+      const pairs = [...plain.values()]
       await lockGroups(
         tx,
-        users.map((u) => `group:${u}:${groupKey}`),
+        pairs.map((p) => `group:${p.userId}:${p.groupKey}`),
       )
-      const unread = new Map((await unreadGroupRows(tx, users, groupKey)).map((r) => [r.userId, r]))
-      for (const [userId, list] of plain) {
+      const unread = new Map((await unreadGroupRows(tx, pairs)).map((r) => [`${r.userId}|${r.groupKey}`, r]))
+      for (const [key, { userId, groupKey, messages: list }] of plain) {
         const newest = list.at(-1)!
         const words = wordsOf(newest)
-        const prev = unread.get(userId)
+        const prev = unread.get(key)
         const count = (prev?.count ?? 0) + list.length
         grouped.push({
           id: prev?.id ?? newRowId(now),
@@ -397,23 +445,7 @@ async function fanOutPlanet(
 
   await deliverLive(rt, drafts)
   await Promise.all(drafts.filter((d) => d.hasDevice && pushesNow(d.plan)).map((d) => enqueuePush(rt, d)))
-  return directed.length + [...plain.values()].reduce((n, list) => n + list.length, 0)
-}
-
-/**
- * Notifies the members of each message's planet. `retry`: a later attempt of the same job; members
- * holding a notification from one of these messages were reached (a batch commits whole) and are skipped.
- * Returns how many (message, recipient) notifications were made.
- */
-export async function fanOutMessages(rt: Runtime, messageIds: string[], opts: { retry?: boolean } = {}) {
-  const ids = [...new Set(messageIds)]
-  if (!ids.length) return 0
-  const messages = await loadMessages(rt, ids)
-  let made = 0
-  for (const [planetId, list] of groupBy(messages, (m) => m.planetId)) {
-    made += await fanOutPlanet(rt, planetId, list, opts.retry ? ids : null)
-  }
-  return made
+  return directed.length + [...plain.values()].reduce((n, p) => n + p.messages.length, 0)
 }
 
 export function fanOutMessage(rt: Runtime, messageId: string, opts: { retry?: boolean } = {}) {

@@ -1,6 +1,6 @@
 // What other services call, one line at the end of a successful action. Each is a single enqueue that
 // never throws into the caller: a notification problem must not fail or slow a send, a ban or a join.
-// New messages are gathered per planet first (message-batcher.ts): one enqueue per planet burst.
+// New messages are gathered first (message-batcher.ts): one enqueue per NOTIFY_BATCH_MS, all planets.
 import type { Runtime } from '../runtime.ts'
 import { fanOutJob, type TFanOutPayload } from './fan-out.job.ts'
 import { MessageBatcher, messageBatcherOf } from './message-batcher.ts'
@@ -19,13 +19,13 @@ const batcherOf = (rt: Runtime) =>
     () =>
       new MessageBatcher({
         flushMs: rt.config.notifications.batchMs,
-        send: (planetId, messageIds) => enqueue(rt, { kind: 'messages', planetId, messageIds }),
+        send: (messageIds) => enqueue(rt, { kind: 'messages', messageIds }),
       }),
   )
 
 /** Resolves when the message's batch was enqueued (at most NOTIFY_BATCH_MS later); the send path does not wait. */
-export function notifyMessageSent(rt: Runtime, message: { id: string; planetId: string }) {
-  return batcherOf(rt).add(message.planetId, message.id)
+export function notifyMessageSent(rt: Runtime, message: { id: string }) {
+  return batcherOf(rt).add(message.id)
 }
 
 export function notifyReaction(rt: Runtime, p: { messageId: string; reactorId: string; emoji: string }) {
