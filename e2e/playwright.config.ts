@@ -52,7 +52,23 @@ export default defineConfig({
       reuseExistingServer: !e2eEnv.ci,
       timeout: 120_000,
       // Every sign-in counts against the per-IP limit, and all of the suite's come from one address.
-      env: { PORT: portOf(e2eEnv.apiUrl), SEED_DEMO: '1', SIGNIN_LIMIT_PER_IP: '1000' },
+      env: {
+        PORT: portOf(e2eEnv.apiUrl),
+        SEED_DEMO: '1',
+        SIGNIN_LIMIT_PER_IP: '1000',
+        // Google and Apple sign-in verify against the local stand-in below instead of the real key sets.
+        GOOGLE_CLIENT_IDS: e2eEnv.googleClientId,
+        GOOGLE_JWKS_URL: `${e2eEnv.idTokenUrl}/certs`,
+        APPLE_CLIENT_IDS: e2eEnv.appleClientId,
+        APPLE_JWKS_URL: `${e2eEnv.idTokenUrl}/certs`,
+      },
+    },
+    {
+      command: 'node support/id-token-server.mjs',
+      url: `${e2eEnv.idTokenUrl}/certs`,
+      reuseExistingServer: !e2eEnv.ci,
+      timeout: 30_000,
+      env: { PORT: portOf(e2eEnv.idTokenUrl) },
     },
     {
       command: 'pnpm --filter @connecto/web start',

@@ -11,6 +11,11 @@ export const e2eEnv = {
   /** Shared by both apps' servers when the suite starts them; never used outside local test runs. */
   authSecret: env.NEXTAUTH_SECRET ?? 'connecto-e2e-only-secret-0123456789abcdef',
   chromiumPath: env.E2E_CHROMIUM_PATH ?? '/usr/bin/chromium',
+  /** The loopback stand-in for Google's and Apple's key sets (support/id-token-server.mjs). */
+  idTokenUrl: env.E2E_ID_TOKEN_URL ?? 'http://127.0.0.1:4010',
+  /** The client ids the api trusts for social sign-in during the suite. */
+  googleClientId: 'connecto-e2e.apps.googleusercontent.com',
+  appleClientId: 'dev.connecto.e2e.web',
   accounts: {
     admin: {
       email: env.E2E_ADMIN_EMAIL ?? 'admin@connecto.dev',

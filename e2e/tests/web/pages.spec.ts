@@ -1,7 +1,15 @@
 import path from 'node:path'
 import { e2eEnv } from '../../support/env'
 import { expect, test } from '../../support/fixtures'
-import { messagesWith, openPlanet, send, signIn } from '../../support/web-chat'
+import {
+  freshTraveller,
+  messagesWith,
+  newTravellerContext,
+  openPlanet,
+  send,
+  signIn,
+  signUp,
+} from '../../support/web-chat'
 
 const { traveller: mina } = e2eEnv.accounts
 
@@ -95,5 +103,78 @@ test.describe('web pages', () => {
     await expect(page.getByTestId('composer-disabled')).toHaveText(
       'Announcements are read-only: only the host and moderators post here.',
     )
+  })
+
+  test('the theme saved on one device is applied on another', async ({ page, browser, capture }) => {
+    const person = freshTraveller('Theme')
+    await signUp(page, person)
+    await expect(page).not.toHaveURL(/\/signup/)
+    await page.goto('/settings')
+    const saved = page.waitForResponse((r) => r.url().includes('users.updateSettings') && r.ok())
+    await page.getByLabel('Dark').check()
+    await saved
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await capture('settings-dark')
+
+    // A fresh browser has nothing cached: the theme comes from the account.
+    const other = await newTravellerContext(browser, e2eEnv.webUrl)
+    const second = await other.newPage()
+    await signIn(second, person)
+    await expect(second.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await second.reload()
+    await expect(second.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await other.close()
+  })
+
+  test('a traveller who picks 한국어 gets the Korean UI, kept after reload and on another device', async ({
+    page,
+    browser,
+    capture,
+  }) => {
+    const person = freshTraveller('Hangul')
+    await signUp(page, person)
+    await expect(page).not.toHaveURL(/\/signup/)
+    await page.goto('/settings')
+    await page.getByLabel('Language', { exact: true }).selectOption('ko')
+    // The page switches without a reload once the account has the new language.
+    await expect(page.getByRole('heading', { level: 1, name: '설정' })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 1, name: '설정' })).toBeVisible()
+    await expect(page.getByLabel('언어', { exact: true })).toHaveValue('ko')
+    await capture('settings-ko')
+
+    await page.getByRole('link', { name: 'Connecto 홈' }).click()
+    await expect(page.getByRole('heading', { name: '아직 여행이 없어요' })).toBeVisible()
+    await page.getByRole('link', { name: '코드로 참여하기' }).click()
+    await page.getByLabel('초대 코드').fill('JEJUTRPS')
+    await page.getByRole('button', { name: '여행 참여' }).click()
+    await expect(page).toHaveURL(/\/travels\//)
+    await page.goto('/')
+    await expect(page.getByRole('heading', { name: '내 여행' })).toBeVisible()
+    await capture('home-ko')
+
+    // A fresh browser signs in and follows the account's language.
+    const other = await newTravellerContext(browser, e2eEnv.webUrl)
+    const second = await other.newPage()
+    await signIn(second, person)
+    await expect(second.getByRole('heading', { name: '내 여행' })).toBeVisible()
+    await other.close()
+  })
+
+  test('someone signing up from a Korean browser keeps Korean on the new account', async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: e2eEnv.webUrl, locale: 'ko-KR' })
+    const page = await context.newPage()
+    await page.goto('/signup')
+    await expect(page.getByRole('heading', { name: 'Connecto 가입하기' })).toBeVisible()
+    const person = freshTraveller('Seoul')
+    await page.getByLabel('닉네임').fill(person.nickname)
+    await page.getByLabel('이메일').fill(person.email)
+    await page.getByLabel('비밀번호').fill(person.password)
+    await page.getByRole('button', { name: '계정 만들기' }).click()
+    await expect(page.getByRole('heading', { name: '아직 여행이 없어요' })).toBeVisible()
+    await page.goto('/settings')
+    await expect(page.getByLabel('언어', { exact: true })).toHaveValue('ko')
+    await context.close()
   })
 })

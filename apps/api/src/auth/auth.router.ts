@@ -26,9 +26,12 @@ export const authRouter = router({
     return { ok: true as const }
   }),
   me: protectedProcedure.query(({ ctx }) => toAccountView(ctx.rt, ctx.user.id)),
+  // The client ids are public (every sign-in page embeds them); the web app needs them to start each flow.
   providers: publicProcedure.query(({ ctx }) => ({
     google: ctx.rt.social.isConfigured('GOOGLE'),
     apple: ctx.rt.social.isConfigured('APPLE'),
     firebase: ctx.rt.social.isConfigured('FIREBASE'),
+    googleClientId: ctx.rt.social.webClientId('GOOGLE'),
+    appleClientId: ctx.rt.social.webClientId('APPLE'),
   })),
 })

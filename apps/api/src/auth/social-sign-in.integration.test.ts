@@ -92,7 +92,13 @@ describe('social sign-in', () => {
     expect(
       await codeOf(anonCaller(t.rt).auth.socialSignIn({ provider: 'APPLE', idToken: wrongAudience })),
     ).toBe('AUTH010')
-    expect(await anonCaller(t.rt).auth.providers()).toEqual({ google: true, apple: false, firebase: false })
+    expect(await anonCaller(t.rt).auth.providers()).toEqual({
+      google: true,
+      apple: false,
+      firebase: false,
+      googleClientId: CLIENT_ID,
+      appleClientId: null,
+    })
   })
 
   it('refuses a banned user signing in with a valid social token', async () => {

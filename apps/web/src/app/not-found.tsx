@@ -1,13 +1,15 @@
 import Link from 'next/link'
+import { getTranslations } from 'next-intl/server'
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations()
   return (
     <div className="page page-narrow">
       <section className="card error-card">
-        <h1>Nothing here</h1>
-        <p>This page does not exist, or it moved.</p>
+        <h1>{t('errorPage.notFoundTitle')}</h1>
+        <p>{t('errorPage.notFoundBody')}</p>
         <Link className="button button-secondary" href="/">
-          Back to your travels
+          {t('common.backToTravels')}
         </Link>
       </section>
     </div>

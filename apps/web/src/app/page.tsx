@@ -2,20 +2,20 @@ import { createApiClient, readApiRefusal } from '@connecto/web-kit/api'
 import { AccountCard } from '@connecto/web-kit/components/account-card'
 import { EmptyState } from '@connecto/web-kit/components/empty-state'
 import { redirect } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
+import { SignOutButtonLocalized } from '@/components/sign-out'
 import { type MyTravel, TravelActions, TravelList, TravelListError } from '@/components/travel-list'
 import { serverEnv } from '@/env'
 import { readSession } from '@/lib/auth'
 
-const UNREACHABLE_MESSAGE = 'Connecto is not answering right now. Try again in a moment.'
-
-type TravelsResult = { ok: true; travels: MyTravel[] } | { ok: false; message: string }
+type TravelsResult = { ok: true; travels: MyTravel[] } | { ok: false; message: string | null }
 
 async function loadMyTravels(accessToken: string): Promise<TravelsResult> {
   try {
     const travels = await createApiClient({ apiUrl: serverEnv.apiUrl, accessToken }).travels.listMine.query()
     return { ok: true, travels }
   } catch (error) {
-    return { ok: false, message: readApiRefusal(error)?.app.message ?? UNREACHABLE_MESSAGE }
+    return { ok: false, message: readApiRefusal(error)?.app.message ?? null }
   }
 }
 
@@ -24,16 +24,27 @@ export default async function HomePage() {
   if (!session || session.error) redirect('/signin')
   const { user } = session
   const result = await loadMyTravels(session.accessToken)
+  const t = await getTranslations('home')
+  const tAuth = await getTranslations('auth')
+  const tRoles = await getTranslations('roles')
   return (
     <div className="page">
-      <AccountCard user={user} heading={`Welcome back, ${user.nickname}`} />
+      <AccountCard
+        user={user}
+        heading={t('welcome', { name: user.nickname })}
+        whoami={tAuth.rich('signedInAs', {
+          name: user.nickname,
+          email: user.email,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
+        roleLabel={tRoles(user.role)}
+        signOut={<SignOutButtonLocalized />}
+      />
       {!result.ok ? (
-        <TravelListError message={result.message} />
+        <TravelListError message={result.message ?? t('unreachable')} />
       ) : result.travels.length === 0 ? (
         <>
-          <EmptyState title="No travels yet">
-            When a host invites you to a trip, its group chat and announcements show up here.
-          </EmptyState>
+          <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
           <TravelActions />
         </>
       ) : (

@@ -3,12 +3,12 @@
 // Account-wide settings stored on the profile (users.updateSettings): privacy switches and language (the
 // time zone is picked once, with quiet hours, in the notification settings). Each change is saved at
 // once and the answer replaces the cached profile.
-import type { UpdateSettingsInput } from '@connecto/shared'
+import type { Language, UpdateSettingsInput } from '@connecto/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useTranslations } from 'next-intl'
+import { LOCALE_NAMES, LOCALES, type Locale } from '@/i18n/locales'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
-
-const LANGUAGE_LABELS = { en: 'English', ko: '한국어', ja: '日本語' } as const
+import { useDescribeRefusal } from '@/lib/refusal'
 
 /** Saves account settings; the theme picker uses it too so the choice follows the account. */
 export function useSaveSettings() {
@@ -25,6 +25,8 @@ export function AccountSettings() {
   const trpc = useTRPC()
   const profile = useQuery(trpc.users.profile.queryOptions())
   const save = useSaveSettings()
+  const t = useTranslations('settings')
+  const describeRefusal = useDescribeRefusal()
   if (!profile.data) return null
   const s = profile.data.settings
   const change = (input: UpdateSettingsInput) => save.mutate(input)
@@ -32,10 +34,10 @@ export function AccountSettings() {
   return (
     <section className="card form" aria-labelledby="privacy-heading">
       <h2 id="privacy-heading" className="card-title">
-        Privacy and language
+        {t('accountHeading')}
       </h2>
       <label className="switch-row">
-        <span>Show when I was last online</span>
+        <span>{t('lastSeen')}</span>
         <input
           type="checkbox"
           checked={s.privacy.lastSeenVisible}
@@ -43,7 +45,7 @@ export function AccountSettings() {
         />
       </label>
       <label className="switch-row">
-        <span>Send read receipts</span>
+        <span>{t('readReceipts')}</span>
         <input
           type="checkbox"
           checked={s.privacy.readReceipts}
@@ -51,21 +53,22 @@ export function AccountSettings() {
         />
       </label>
       <div className="field">
-        <label htmlFor="account-language">Language</label>
+        <label htmlFor="account-language">{t('language')}</label>
         <select
           id="account-language"
           value={s.language}
-          onChange={(event) => change({ language: event.target.value as keyof typeof LANGUAGE_LABELS })}
+          onChange={(event) => change({ language: event.target.value as Language })}
         >
-          {Object.entries(LANGUAGE_LABELS).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
+          {/* The shipped languages, each named in itself; a saved one the app does not ship stays listed. */}
+          {[...LOCALES, ...(LOCALES.includes(s.language as Locale) ? [] : [s.language])].map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LOCALE_NAMES[code as Locale] ?? code}
             </option>
           ))}
         </select>
       </div>
       <p className="muted" role="status">
-        {save.isPending ? 'Saving…' : save.isSuccess ? 'Account settings saved' : ''}
+        {save.isPending ? t('saving') : save.isSuccess ? t('accountSaved') : ''}
       </p>
       {save.error ? (
         <p className="form-error" role="alert">

@@ -1,14 +1,16 @@
 'use client'
 
+import { useTranslations } from 'next-intl'
 import { useOnline } from '@/lib/connecto'
 
 /** Shown while the browser is offline; what is written meanwhile waits in the outbox. */
 export function ConnectionBanner() {
   const online = useOnline()
+  const t = useTranslations('banner')
   if (online) return null
   return (
     <div className="connection-banner" role="status" data-testid="offline-banner">
-      You are offline. Messages you write are kept and sent when the connection is back.
+      {t('offline')}
     </div>
   )
 }

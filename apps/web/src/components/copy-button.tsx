@@ -1,15 +1,15 @@
 'use client'
 
+import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
 import styles from './travel-list.module.css'
 
 type CopyState = 'idle' | 'copied' | 'failed'
 
-const LABELS: Record<CopyState, string> = { idle: 'Copy', copied: 'Copied', failed: 'Copy failed' }
-
 /** Copies `value` to the clipboard and says so for a moment. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
   const [state, setState] = useState<CopyState>('idle')
+  const t = useTranslations('copy')
 
   useEffect(() => {
     if (state === 'idle') return
@@ -21,7 +21,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     <button
       type="button"
       className={`button button-secondary ${styles.copy}`}
-      aria-label={state === 'idle' ? label : LABELS[state]}
+      aria-label={state === 'idle' ? label : t(state)}
       data-state={state}
       onClick={() => {
         navigator.clipboard
@@ -30,7 +30,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
           .catch(() => setState('failed'))
       }}
     >
-      <span aria-live="polite">{LABELS[state]}</span>
+      <span aria-live="polite">{t(state)}</span>
     </button>
   )
 }

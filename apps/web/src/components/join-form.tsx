@@ -2,15 +2,18 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDescribeRefusal } from '@/lib/refusal'
 
 /** Joins a travel by its invite code, then opens it. */
 export function JoinForm({ initialCode = '' }: { initialCode?: string }) {
   const trpc = useTRPC()
   const router = useRouter()
   const queryClient = useQueryClient()
+  const t = useTranslations('join')
+  const describeRefusal = useDescribeRefusal()
   const [code, setCode] = useState(initialCode.toUpperCase())
   const join = useMutation(
     trpc.travels.join.mutationOptions({
@@ -31,7 +34,7 @@ export function JoinForm({ initialCode = '' }: { initialCode?: string }) {
       }}
     >
       <div className="field">
-        <label htmlFor="invite-code">Invite code</label>
+        <label htmlFor="invite-code">{t('inviteCode')}</label>
         <input
           id="invite-code"
           name="inviteCode"
@@ -39,7 +42,7 @@ export function JoinForm({ initialCode = '' }: { initialCode?: string }) {
           autoCapitalize="characters"
           spellCheck={false}
           maxLength={8}
-          placeholder="e.g. JEJUTRPS"
+          placeholder={t('placeholder')}
           value={code}
           onChange={(event) => setCode(event.target.value.toUpperCase())}
           aria-invalid={refusal ? true : undefined}
@@ -52,7 +55,7 @@ export function JoinForm({ initialCode = '' }: { initialCode?: string }) {
         {refusal ? refusal.text : null}
       </div>
       <button type="submit" className="button button-primary button-block" disabled={join.isPending}>
-        {join.isPending ? 'Joining…' : 'Join travel'}
+        {join.isPending ? t('joining') : t('join')}
       </button>
     </form>
   )

@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import { useTranslations } from 'next-intl'
 import { useEffect } from 'react'
 import { useMe } from '@/lib/me-stream'
 
@@ -11,6 +12,8 @@ const TOAST_MS = 8_000
 export function MentionToasts() {
   const { mentions, dismissMention } = useMe()
   const pathname = usePathname()
+  const t = useTranslations('mentions')
+  const someone = useTranslations('common')('someone')
   const visible = mentions.filter((m) => !pathname.endsWith(`/planets/${m.planetId}`))
 
   useEffect(() => {
@@ -30,13 +33,13 @@ export function MentionToasts() {
             href={`/travels/${mention.travelId}/planets/${mention.planetId}`}
             onClick={() => dismissMention(mention.id)}
           >
-            <strong>{mention.message.senderNickname ?? 'Someone'} mentioned you</strong>
+            <strong>{t('mentioned', { name: mention.message.senderNickname ?? someone })}</strong>
             <span>{mention.message.content}</span>
           </Link>
           <button
             type="button"
             className="icon-button"
-            aria-label="Dismiss"
+            aria-label={t('dismiss')}
             onClick={() => dismissMention(mention.id)}
           >
             ✕

@@ -2,23 +2,26 @@
 
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query'
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
+import { useDateFormat } from '@/lib/format'
 import { useMe } from '@/lib/me-stream'
 import { Popover } from './chat/popover'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, {
+const TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',
   hour: '2-digit',
   minute: '2-digit',
-})
+}
 
 /** The bell in the header: the live unread count, and the list when opened. */
 export function NotificationBell() {
   const { notificationCount } = useMe()
   const [open, setOpen] = useState(false)
-  const label = notificationCount === 0 ? 'Notifications' : `Notifications, ${notificationCount} unread`
+  const t = useTranslations('notifications')
+  const label = notificationCount === 0 ? t('title') : t('unread', { count: notificationCount })
   return (
     <div className="bell">
       <button
@@ -58,6 +61,9 @@ export function NotificationBell() {
 
 function NotificationList({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC()
+  const t = useTranslations('notifications')
+  const tCommon = useTranslations('common')
+  const timeFormat = useDateFormat(TIME_OPTIONS)
   const list = useInfiniteQuery(
     trpc.notifications.list.infiniteQueryOptions(
       { limit: 20 },
@@ -70,24 +76,24 @@ function NotificationList({ onClose }: { onClose: () => void }) {
   const markOne = useMutation(trpc.notifications.markRead.mutationOptions())
   const items = list.data?.pages.flatMap((page) => page.items) ?? []
   return (
-    <Popover onClose={onClose} label="Notifications" className="bell-panel">
+    <Popover onClose={onClose} label={t('title')} className="bell-panel">
       <div className="bell-head">
-        <strong>Notifications</strong>
+        <strong>{t('title')}</strong>
         <button
           type="button"
           className="link-button"
           onClick={() => markAll.mutate()}
           disabled={items.length === 0}
         >
-          Mark all read
+          {t('markAll')}
         </button>
       </div>
       {list.isPending ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{tCommon('loading')}</p>
       ) : list.isError ? (
-        <p className="form-error">Notifications could not be loaded.</p>
+        <p className="form-error">{t('loadError')}</p>
       ) : items.length === 0 ? (
-        <p className="muted">You are all caught up.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <ul className="bell-list" data-testid="notification-list">
           {items.map((n) => {
@@ -125,7 +131,7 @@ function NotificationList({ onClose }: { onClose: () => void }) {
       )}
       {list.hasNextPage ? (
         <button type="button" className="link-button" onClick={() => void list.fetchNextPage()}>
-          Show older
+          {t('showOlder')}
         </button>
       ) : null}
     </Popover>

@@ -5,9 +5,10 @@
 import { appErrorOf } from '@connecto/client'
 import { LIMITS, PROFILE_AGE_MAX, PROFILE_AGE_MIN, PROFILE_BIO_MAX, PROFILE_TEXT_MAX } from '@connecto/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useTranslations } from 'next-intl'
 import { cloneElement, type ReactElement, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDescribeRefusal } from '@/lib/refusal'
 
 type FieldName = 'nickname' | 'name' | 'age' | 'occupation' | 'bio'
 
@@ -16,6 +17,8 @@ export function ProfileForm() {
   const queryClient = useQueryClient()
   const profile = useQuery(trpc.users.profile.queryOptions())
   const [saved, setSaved] = useState(false)
+  const t = useTranslations('profile')
+  const describeRefusal = useDescribeRefusal()
   const save = useMutation(
     trpc.users.updateProfile.mutationOptions({
       onSuccess: (data) => {
@@ -54,21 +57,21 @@ export function ProfileForm() {
       }}
     >
       <h2 id="profile-form-heading" className="card-title">
-        Edit profile
+        {t('editHeading')}
       </h2>
-      <ProfileField field="nickname" label="Nickname" error={fieldError('nickname')}>
+      <ProfileField field="nickname" label={t('nickname')} error={fieldError('nickname')}>
         <input defaultValue={p.nickname} maxLength={LIMITS.nicknameMax} required />
       </ProfileField>
-      <ProfileField field="name" label="Name" error={fieldError('name')}>
+      <ProfileField field="name" label={t('name')} error={fieldError('name')}>
         <input defaultValue={p.name ?? ''} maxLength={PROFILE_TEXT_MAX} />
       </ProfileField>
-      <ProfileField field="age" label="Age" error={fieldError('age')}>
+      <ProfileField field="age" label={t('age')} error={fieldError('age')}>
         <input type="number" min={PROFILE_AGE_MIN} max={PROFILE_AGE_MAX} defaultValue={p.age ?? ''} />
       </ProfileField>
-      <ProfileField field="occupation" label="Occupation" error={fieldError('occupation')}>
+      <ProfileField field="occupation" label={t('occupation')} error={fieldError('occupation')}>
         <input defaultValue={p.occupation ?? ''} maxLength={PROFILE_TEXT_MAX} />
       </ProfileField>
-      <ProfileField field="bio" label="Bio" error={fieldError('bio')}>
+      <ProfileField field="bio" label={t('bio')} error={fieldError('bio')}>
         <textarea rows={3} defaultValue={p.bio ?? ''} maxLength={PROFILE_BIO_MAX} />
       </ProfileField>
       {save.error && !refusal?.field ? (
@@ -77,10 +80,10 @@ export function ProfileForm() {
         </p>
       ) : null}
       <p className="muted" role="status">
-        {save.isPending ? 'Saving…' : saved ? 'Profile saved' : ''}
+        {save.isPending ? t('saving') : saved ? t('saved') : ''}
       </p>
       <button type="submit" className="button button-primary" disabled={save.isPending}>
-        Save profile
+        {t('save')}
       </button>
     </form>
   )

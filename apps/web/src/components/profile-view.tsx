@@ -1,23 +1,27 @@
 'use client'
 
-import { SignOutButton } from '@connecto/web-kit/components/sign-out-button'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { useRef, useState } from 'react'
 import { useTRPC, useTRPCClient } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDateFormat } from '@/lib/format'
+import { useDescribeRefusal } from '@/lib/refusal'
 import { uploadFile } from '@/lib/upload'
 import { Avatar } from './avatar'
 import { ProfileForm } from './profile-form'
+import { SignOutButtonLocalized } from './sign-out'
 import { PageError, PageLoading } from './travel-view'
 
-const ROLE_LABELS = { USER: 'Traveller', HOST: 'Host', ADMIN: 'Admin' } as const
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' })
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' }
 
 export function ProfileView() {
   const trpc = useTRPC()
   const me = useQuery(trpc.auth.me.queryOptions())
-  if (me.isPending) return <PageLoading label="Loading your profile" />
+  const t = useTranslations()
+  const describeRefusal = useDescribeRefusal()
+  const dayFormat = useDateFormat(DAY_OPTIONS)
+  if (me.isPending) return <PageLoading label={t('profile.loading')} />
   if (me.isError) return <PageError message={describeRefusal(me.error).text} />
   const user = me.data
   return (
@@ -28,26 +32,26 @@ export function ProfileView() {
         <p className="muted">{user.email}</p>
         <dl className="facts-list">
           <div>
-            <dt>Role</dt>
-            <dd>{ROLE_LABELS[user.role as keyof typeof ROLE_LABELS] ?? user.role}</dd>
+            <dt>{t('profile.role')}</dt>
+            <dd>{t(`roles.${user.role}`)}</dd>
           </div>
           <div>
-            <dt>Member since</dt>
+            <dt>{t('profile.memberSince')}</dt>
             <dd>{dayFormat.format(new Date(user.createdAt))}</dd>
           </div>
           <div>
-            <dt>Profile complete</dt>
+            <dt>{t('profile.complete')}</dt>
             <dd>
-              <progress max={100} value={user.profileCompletion} aria-label="Profile completion" />{' '}
+              <progress max={100} value={user.profileCompletion} aria-label={t('profile.completion')} />{' '}
               {user.profileCompletion}%
             </dd>
           </div>
         </dl>
         <div className="profile-actions">
           <Link href="/settings" className="button button-secondary">
-            Settings
+            {t('profile.settings')}
           </Link>
-          <SignOutButton />
+          <SignOutButtonLocalized />
         </div>
       </section>
       <section className="card">
@@ -72,6 +76,8 @@ function AvatarEditor({
   const input = useRef<HTMLInputElement>(null)
   const [progress, setProgress] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const t = useTranslations('profile')
+  const describeRefusal = useDescribeRefusal()
   const setAvatar = useMutation(trpc.files.setAvatar.mutationOptions())
   const avatarId = setAvatar.data?.avatar?.fileId ?? savedAvatarId
   const url = useQuery(
@@ -105,14 +111,14 @@ function AvatarEditor({
         className="button button-secondary button-small"
         onClick={() => input.current?.click()}
       >
-        {progress !== null ? `Uploading ${Math.round(progress * 100)}%` : 'Change photo'}
+        {progress !== null ? t('uploading', { percent: Math.round(progress * 100) }) : t('changePhoto')}
       </button>
       <input
         ref={input}
         type="file"
         accept="image/*"
         hidden
-        aria-label="Profile photo"
+        aria-label={t('photo')}
         onChange={(event) => {
           const file = event.target.files?.[0]
           if (file) void pick(file)

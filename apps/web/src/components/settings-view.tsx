@@ -1,48 +1,40 @@
 'use client'
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
-import { applyTheme, readTheme, type Theme } from '@/lib/theme'
+import { useDescribeRefusal } from '@/lib/refusal'
+import { applyTheme, parseTheme, readTheme, type Theme } from '@/lib/theme'
 import { AccountSettings, useSaveSettings } from './account-settings'
 import { PageError, PageLoading } from './travel-view'
 
-const CHANNEL_LABELS = {
-  IN_APP: 'In the app',
-  WEBSOCKET: 'Live banner',
-  PUSH: 'Push',
-  EMAIL: 'Email',
-} as const
-const TYPE_LABELS: Record<string, string> = {
-  MESSAGE: 'New messages',
-  MENTION: 'Mentions',
-  REPLY: 'Replies to me',
-  REACTION: 'Reactions',
-  BANNED: 'Bans',
-  MUTED: 'Mutes',
-  TRAVEL_JOINED: 'Someone joins my travel',
-  ANNOUNCEMENT: 'Announcements',
-  SYSTEM: 'Account and safety',
-}
+type Channel = 'IN_APP' | 'WEBSOCKET' | 'PUSH' | 'EMAIL'
+type SettingsWords = ReturnType<typeof useTranslations<'settings'>>
 
-type Channel = keyof typeof CHANNEL_LABELS
+// Channels and types the api adds later show by their code until the catalogue names them.
+const channelLabel = (t: SettingsWords, channel: string) =>
+  t.has(`channels.${channel as Channel}`) ? t(`channels.${channel as Channel}`) : channel
+const typeLabel = (t: SettingsWords, type: string) =>
+  t.has(`types.${type as 'MESSAGE'}`) ? t(`types.${type as 'MESSAGE'}`) : type
 
 export function SettingsView() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const prefs = useQuery(trpc.notifications.preferences.queryOptions())
   const [saved, setSaved] = useState<string | null>(null)
+  const t = useTranslations('settings')
+  const describeRefusal = useDescribeRefusal()
   const update = useMutation(
     trpc.notifications.updatePreferences.mutationOptions({
       onSuccess: (data) => {
         queryClient.setQueryData(trpc.notifications.preferences.queryKey(), data)
-        setSaved('Saved.')
+        setSaved(t('saved'))
       },
     }),
   )
 
-  if (prefs.isPending) return <PageLoading label="Loading your settings" />
+  if (prefs.isPending) return <PageLoading label={t('loading')} />
   if (prefs.isError) return <PageError message={describeRefusal(prefs.error).text} />
   const p = prefs.data
   const channels = Object.keys(p.channels) as Channel[]
@@ -52,17 +44,17 @@ export function SettingsView() {
   return (
     <div className="page settings-page">
       <header className="page-header">
-        <h1>Settings</h1>
-        <p className="lead">How Connecto reaches you, and how it looks on this device.</p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
 
       <section className="card form" aria-labelledby="channels-heading">
         <h2 id="channels-heading" className="card-title">
-          Notification channels
+          {t('channelsHeading')}
         </h2>
         {channels.map((channel) => (
           <label key={channel} className="switch-row">
-            <span>{CHANNEL_LABELS[channel] ?? channel}</span>
+            <span>{channelLabel(t, channel)}</span>
             <input
               type="checkbox"
               checked={p.channels[channel]}
@@ -72,8 +64,8 @@ export function SettingsView() {
         ))}
         <label className="switch-row">
           <span>
-            Only mentions and replies
-            <span className="field-hint"> — skip ordinary messages</span>
+            {t('mentionsOnly')}
+            <span className="field-hint">{t('mentionsOnlyHint')}</span>
           </span>
           <input
             type="checkbox"
@@ -85,16 +77,16 @@ export function SettingsView() {
 
       <section className="card" aria-labelledby="types-heading">
         <h2 id="types-heading" className="card-title">
-          What to notify about
+          {t('typesHeading')}
         </h2>
         <div className="pref-grid-wrap">
           <table className="pref-grid">
             <thead>
               <tr>
-                <th scope="col">Type</th>
+                <th scope="col">{t('typeColumn')}</th>
                 {channels.map((channel) => (
                   <th key={channel} scope="col">
-                    {CHANNEL_LABELS[channel] ?? channel}
+                    {channelLabel(t, channel)}
                   </th>
                 ))}
               </tr>
@@ -102,12 +94,15 @@ export function SettingsView() {
             <tbody>
               {Object.entries(p.types).map(([type, switches]) => (
                 <tr key={type}>
-                  <th scope="row">{TYPE_LABELS[type] ?? type}</th>
+                  <th scope="row">{typeLabel(t, type)}</th>
                   {channels.map((channel) => (
                     <td key={channel}>
                       <input
                         type="checkbox"
-                        aria-label={`${TYPE_LABELS[type] ?? type} by ${CHANNEL_LABELS[channel] ?? channel}`}
+                        aria-label={t('typeByChannel', {
+                          type: typeLabel(t, type),
+                          channel: channelLabel(t, channel),
+                        })}
                         checked={(switches as Record<string, boolean>)[channel] ?? false}
                         disabled={!p.channels[channel]}
                         onChange={(event) =>
@@ -137,7 +132,7 @@ export function SettingsView() {
         {update.isError ? (
           <span className="form-error">{describeRefusal(update.error).text}</span>
         ) : update.isPending ? (
-          'Saving…'
+          t('saving')
         ) : (
           saved
         )}
@@ -156,13 +151,14 @@ type QuietProps = {
 function QuietHours({ quietHours, timeZone, timeZones, onSave }: QuietProps) {
   const [start, setStart] = useState(quietHours?.start ?? '22:00')
   const [end, setEnd] = useState(quietHours?.end ?? '07:00')
+  const t = useTranslations('settings')
   return (
     <section className="card form" aria-labelledby="quiet-heading">
       <h2 id="quiet-heading" className="card-title">
-        Quiet hours and time zone
+        {t('quietHeading')}
       </h2>
       <label className="switch-row">
-        <span>Hold notifications during quiet hours</span>
+        <span>{t('quietHold')}</span>
         <input
           type="checkbox"
           checked={quietHours !== null}
@@ -171,7 +167,7 @@ function QuietHours({ quietHours, timeZone, timeZones, onSave }: QuietProps) {
       </label>
       <div className="field-row">
         <div className="field">
-          <label htmlFor="quiet-start">From</label>
+          <label htmlFor="quiet-start">{t('from')}</label>
           <input
             id="quiet-start"
             type="time"
@@ -181,7 +177,7 @@ function QuietHours({ quietHours, timeZone, timeZones, onSave }: QuietProps) {
           />
         </div>
         <div className="field">
-          <label htmlFor="quiet-end">Until</label>
+          <label htmlFor="quiet-end">{t('until')}</label>
           <input
             id="quiet-end"
             type="time"
@@ -192,7 +188,7 @@ function QuietHours({ quietHours, timeZone, timeZones, onSave }: QuietProps) {
         </div>
       </div>
       <div className="field">
-        <label htmlFor="time-zone">Time zone</label>
+        <label htmlFor="time-zone">{t('timeZone')}</label>
         <select
           id="time-zone"
           value={timeZone}
@@ -210,16 +206,23 @@ function QuietHours({ quietHours, timeZone, timeZones, onSave }: QuietProps) {
 }
 
 function ThemePicker() {
-  const [theme, setTheme] = useState<Theme>('system')
+  const trpc = useTRPC()
+  const profile = useQuery(trpc.users.profile.queryOptions())
+  const [local, setLocal] = useState<Theme>('system')
   const saveSettings = useSaveSettings()
-  useEffect(() => setTheme(readTheme()), [])
+  const t = useTranslations('settings')
+  useEffect(() => setLocal(readTheme()), [])
+  // The choice being saved, else the account's once it is known, else this browser's cached copy.
+  const pending = saveSettings.isPending ? saveSettings.variables.theme : undefined
+  const theme = pending ?? (profile.data ? parseTheme(profile.data.settings.theme) : local)
   return (
     <section className="card form" aria-labelledby="theme-heading">
       <h2 id="theme-heading" className="card-title">
-        Appearance on this device
+        {t('themeHeading')}
       </h2>
+      <p className="field-hint">{t('themeHint')}</p>
       <fieldset className="segmented">
-        <legend className="visually-hidden">Theme</legend>
+        <legend className="visually-hidden">{t('theme')}</legend>
         {(['system', 'light', 'dark'] as const).map((option) => (
           <label key={option} data-checked={theme === option}>
             <input
@@ -228,13 +231,12 @@ function ThemePicker() {
               value={option}
               checked={theme === option}
               onChange={() => {
-                setTheme(option)
+                setLocal(option)
                 applyTheme(option)
-                // This device applies it at once; the account keeps it for the other devices.
                 saveSettings.mutate({ theme: option })
               }}
             />
-            {option === 'system' ? 'Match system' : option === 'light' ? 'Light' : 'Dark'}
+            {t(`themes.${option}`)}
           </label>
         ))}
       </fieldset>

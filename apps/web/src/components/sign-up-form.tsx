@@ -4,14 +4,19 @@ import { LIMITS } from '@connecto/shared'
 import { useMutation } from '@tanstack/react-query'
 import { useRouter } from 'next/navigation'
 import { signIn } from 'next-auth/react'
+import { useLocale, useTranslations } from 'next-intl'
 import { useState } from 'react'
+import { adoptLocaleForNewAccount } from '@/lib/account-preferences'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDescribeRefusal } from '@/lib/refusal'
 
 /** Creates the account through the api, then signs in with it through next-auth. */
 export function SignUpForm({ redirectTo }: { redirectTo: string }) {
   const trpc = useTRPC()
   const router = useRouter()
+  const t = useTranslations('auth')
+  const locale = useLocale()
+  const describeRefusal = useDescribeRefusal()
   const [error, setError] = useState<string | null>(null)
   const signUp = useMutation(trpc.auth.signUp.mutationOptions())
   const [pending, setPending] = useState(false)
@@ -31,7 +36,8 @@ export function SignUpForm({ redirectTo }: { redirectTo: string }) {
         password: input.password,
         redirect: false,
       })
-      if (!result?.ok || result.error) throw new Error(result?.error ?? 'Sign-in failed')
+      if (!result?.ok || result.error) throw new Error(result?.error ?? t('signInFailed'))
+      adoptLocaleForNewAccount(locale)
       router.replace(redirectTo)
     } catch (caught) {
       setError(caught instanceof Error && !signUp.isError ? caught.message : describeRefusal(caught).text)
@@ -48,7 +54,7 @@ export function SignUpForm({ redirectTo }: { redirectTo: string }) {
       }}
     >
       <div className="field">
-        <label htmlFor="nickname">Nickname</label>
+        <label htmlFor="nickname">{t('nickname')}</label>
         <input
           id="nickname"
           name="nickname"
@@ -59,11 +65,11 @@ export function SignUpForm({ redirectTo }: { redirectTo: string }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t('email')}</label>
         <input id="email" name="email" type="email" inputMode="email" autoComplete="email" required />
       </div>
       <div className="field">
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('password')}</label>
         <input
           id="password"
           name="password"
@@ -74,14 +80,14 @@ export function SignUpForm({ redirectTo }: { redirectTo: string }) {
           required
         />
         <span id="password-hint" className="field-hint">
-          At least {LIMITS.passwordMin} characters.
+          {t('passwordHint', { min: LIMITS.passwordMin })}
         </span>
       </div>
       <div role="alert" className="form-error" data-testid="signup-error">
         {error}
       </div>
       <button type="submit" className="button button-primary button-block" disabled={pending}>
-        {pending ? 'Creating your account…' : 'Create account'}
+        {pending ? t('creatingAccount') : t('createAccount')}
       </button>
     </form>
   )

@@ -1,5 +1,6 @@
 import type { ApiOutputs } from '@connecto/web-kit/api'
 import Link from 'next/link'
+import { useLocale, useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
 import { CopyButton } from './copy-button'
 import styles from './travel-list.module.css'
@@ -7,37 +8,18 @@ import { PlanetUnreadBadge, TravelUnreadBadge } from './unread-badge'
 
 export type MyTravel = ApiOutputs['travels']['listMine'][number]
 
-type TravelStatus = MyTravel['status']
-type TravelRole = MyTravel['myRole']
 type PlanetType = MyTravel['planets'][number]['type']
 
-const STATUS_LABELS: Record<TravelStatus, string> = {
-  PLANNING: 'Planning',
-  ACTIVE: 'Happening now',
-  ENDED: 'Ended',
-}
-
-const ROLE_LABELS: Record<TravelRole, string> = {
-  HOST: 'Host',
-  MODERATOR: 'Moderator',
-  PARTICIPANT: 'Participant',
-}
-
-const PLANET_LABELS: Record<PlanetType, string> = {
-  GROUP: 'Group chat',
-  DIRECT: 'Direct messages',
-  ANNOUNCEMENT: 'Announcements',
-}
-
 // Travel dates are whole days; UTC keeps the range the same whichever zone this server runs in.
-const dateFormat = new Intl.DateTimeFormat('en', {
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
-})
+}
 
-const formatDates = (start: Date, end: Date) => dateFormat.formatRange(start, end)
+const formatDates = (locale: string, start: Date, end: Date) =>
+  new Intl.DateTimeFormat(locale, DATE_OPTIONS).formatRange(start, end)
 
 function Icon({ children }: { children: ReactNode }) {
   return (
@@ -78,6 +60,10 @@ const PLANET_ICONS: Record<PlanetType, ReactNode> = {
 }
 
 function TravelCard({ travel }: { travel: MyTravel }) {
+  const t = useTranslations()
+  const locale = useLocale()
+  const planetLabel = (type: PlanetType) =>
+    type === 'DIRECT' ? t('travels.directMessages') : t(`planetTypes.${type}`)
   const headingId = `travel-${travel.id}`
   return (
     <article className={styles.card} aria-labelledby={headingId} data-testid="travel-card">
@@ -89,7 +75,7 @@ function TravelCard({ travel }: { travel: MyTravel }) {
           <TravelUnreadBadge travelId={travel.id} />
         </h3>
         <span className={styles.status} data-status={travel.status}>
-          {STATUS_LABELS[travel.status]}
+          {t(`travelStatus.${travel.status}`)}
         </span>
       </header>
 
@@ -99,18 +85,18 @@ function TravelCard({ travel }: { travel: MyTravel }) {
             <rect x="3" y="5" width="18" height="16" rx="2" />
             <path d="M3 10h18M8 3v4M16 3v4" />
           </Icon>
-          {formatDates(travel.startDate, travel.endDate)}
+          {formatDates(locale, travel.startDate, travel.endDate)}
         </li>
         <li>
           <Icon>
             <circle cx="9" cy="8" r="3.5" />
             <path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14.5a6.5 6.5 0 0 1 3.5 5.5" />
           </Icon>
-          {travel.memberCount === 1 ? '1 member' : `${travel.memberCount} members`}
+          {t('common.membersCount', { count: travel.memberCount })}
         </li>
         <li>
           <span className={styles.role} data-role={travel.myRole}>
-            {ROLE_LABELS[travel.myRole]}
+            {t(`travelRoles.${travel.myRole}`)}
           </span>
         </li>
       </ul>
@@ -118,18 +104,18 @@ function TravelCard({ travel }: { travel: MyTravel }) {
       {travel.description ? <p className={styles.description}>{travel.description}</p> : null}
 
       {travel.planets.length > 0 ? (
-        <ul className={styles.planets} aria-label="Planets">
+        <ul className={styles.planets} aria-label={t('travels.planets')}>
           {travel.planets.map((planet) => (
             <li key={planet.id}>
               <Link
                 href={`/travels/${travel.id}/planets/${planet.id}`}
                 className={styles.planet}
                 data-type={planet.type}
-                title={PLANET_LABELS[planet.type]}
+                title={planetLabel(planet.type)}
               >
                 <span className={styles.planetIcon}>{PLANET_ICONS[planet.type]}</span>
                 <span className={styles.planetName}>{planet.name}</span>
-                <span className="visually-hidden"> ({PLANET_LABELS[planet.type]})</span>
+                <span className="visually-hidden"> ({planetLabel(planet.type)})</span>
                 <PlanetUnreadBadge planetId={planet.id} />
               </Link>
             </li>
@@ -140,10 +126,10 @@ function TravelCard({ travel }: { travel: MyTravel }) {
       {travel.inviteCode ? (
         <div className={styles.invite}>
           <div className={styles.inviteText}>
-            <span className={styles.inviteLabel}>Invite code</span>
+            <span className={styles.inviteLabel}>{t('travels.inviteCode')}</span>
             <code className={styles.inviteCode}>{travel.inviteCode}</code>
           </div>
-          <CopyButton value={travel.inviteCode} label={`Copy invite code for ${travel.name}`} />
+          <CopyButton value={travel.inviteCode} label={t('travels.copyInviteCode', { name: travel.name })} />
         </div>
       ) : null}
     </article>
@@ -151,11 +137,12 @@ function TravelCard({ travel }: { travel: MyTravel }) {
 }
 
 export function TravelList({ travels }: { travels: MyTravel[] }) {
+  const t = useTranslations('travels')
   return (
     <section className={styles.section} aria-labelledby="travels-heading">
       <div className={styles.sectionHeader}>
         <h2 id="travels-heading" className={styles.sectionTitle}>
-          Your travels
+          {t('heading')}
         </h2>
         <span className={styles.count}>{travels.length}</span>
         <TravelActions />
@@ -171,30 +158,32 @@ export function TravelList({ travels }: { travels: MyTravel[] }) {
 
 /** Start a trip or join one: on the list and on its empty state. */
 export function TravelActions() {
+  const t = useTranslations('travels')
   return (
     <div className={styles.actions}>
       <Link href="/join" className="button button-secondary">
-        Join with a code
+        {t('joinWithCode')}
       </Link>
       <Link href="/travels/new" className="button button-primary">
-        New travel
+        {t('newTravel')}
       </Link>
     </div>
   )
 }
 
 export function TravelListError({ message }: { message: string }) {
+  const t = useTranslations()
   return (
     <section className={styles.error} role="alert" data-testid="travels-error">
       <div className={styles.errorIcon} aria-hidden="true">
         !
       </div>
       <div className={styles.errorBody}>
-        <h2 className={styles.errorTitle}>We couldn’t load your travels</h2>
+        <h2 className={styles.errorTitle}>{t('travels.loadErrorTitle')}</h2>
         <p className={styles.errorMessage}>{message}</p>
       </div>
       <a className={`button button-secondary ${styles.retry}`} href="/">
-        Try again
+        {t('common.tryAgain')}
       </a>
     </section>
   )

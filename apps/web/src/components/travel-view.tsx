@@ -3,20 +3,21 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDateFormat } from '@/lib/format'
+import { useDescribeRefusal } from '@/lib/refusal'
 import { Avatar } from './avatar'
 import { CopyButton } from './copy-button'
-import { PLANET_TYPE_LABELS, TRAVEL_ROLE_LABELS, TRAVEL_STATUS_LABELS } from './labels'
 import { PlanetUnreadBadge } from './unread-badge'
 import { type PresenceStatus, usePresence } from './use-presence'
 
-const dayFormat = new Intl.DateTimeFormat(undefined, {
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
-})
+}
 
 export function TravelView({ travelId, viewerId }: { travelId: string; viewerId: string }) {
   const trpc = useTRPC()
@@ -24,8 +25,11 @@ export function TravelView({ travelId, viewerId }: { travelId: string; viewerId:
   const planets = useQuery(trpc.planets.list.queryOptions({ travelId }))
   const members = useQuery(trpc.travels.members.queryOptions({ travelId }))
   const presence = usePresence(travelId)
+  const tr = useTranslations()
+  const describeRefusal = useDescribeRefusal()
+  const dayFormat = useDateFormat(DAY_OPTIONS)
 
-  if (travel.isPending) return <PageLoading label="Loading the travel" />
+  if (travel.isPending) return <PageLoading label={tr('travel.loading')} />
   if (travel.isError) return <PageError message={describeRefusal(travel.error).text} />
   const t = travel.data
 
@@ -33,21 +37,21 @@ export function TravelView({ travelId, viewerId }: { travelId: string; viewerId:
     <div className="page travel-page">
       <header className="page-header travel-header">
         <p className="eyebrow">
-          <Link href="/">Your travels</Link> / {TRAVEL_STATUS_LABELS[t.status]}
+          <Link href="/">{tr('travels.heading')}</Link> / {tr(`travelStatus.${t.status}`)}
         </p>
         <h1>{t.name}</h1>
         <p className="lead">
           {dayFormat.formatRange(new Date(t.startDate), new Date(t.endDate))} ·{' '}
-          {t.memberCount === 1 ? '1 member' : `${t.memberCount} members`}
-          {t.myRole ? ` · you are ${TRAVEL_ROLE_LABELS[t.myRole].toLowerCase()}` : ''}
+          {tr('common.membersCount', { count: t.memberCount })}
+          {t.myRole ? tr('travel.youAre', { role: tr(`travelRoles.${t.myRole}`).toLowerCase() }) : ''}
         </p>
         {t.description ? <p className="travel-description">{t.description}</p> : null}
         {t.inviteCode ? (
           <div className="invite-line">
-            Invite code <code data-testid="invite-code">{t.inviteCode}</code>
+            {tr('travels.inviteCode')} <code data-testid="invite-code">{t.inviteCode}</code>
             <CopyButton
               value={`${typeof window === 'undefined' ? '' : window.location.origin}/join/${t.inviteCode}`}
-              label={`Copy the invite link for ${t.name}`}
+              label={tr('travel.copyInviteLink', { name: t.name })}
             />
           </div>
         ) : null}
@@ -56,7 +60,7 @@ export function TravelView({ travelId, viewerId }: { travelId: string; viewerId:
       <div className="travel-columns">
         <section className="card" aria-labelledby="planets-heading">
           <h2 id="planets-heading" className="card-title">
-            Planets
+            {tr('travel.planets')}
           </h2>
           {planets.isPending ? (
             <ListSkeleton />
@@ -65,7 +69,7 @@ export function TravelView({ travelId, viewerId }: { travelId: string; viewerId:
               {describeRefusal(planets.error).text}
             </p>
           ) : planets.data.length === 0 ? (
-            <p className="muted">No planets yet.</p>
+            <p className="muted">{tr('travel.noPlanets')}</p>
           ) : (
             <ul className="planet-list">
               {planets.data
@@ -83,8 +87,11 @@ export function TravelView({ travelId, viewerId }: { travelId: string; viewerId:
                       <span className="planet-row-text">
                         <strong>{planet.name}</strong>
                         <span className="muted">
-                          {PLANET_TYPE_LABELS[planet.type]} · {planet.memberCount} members
-                          {planet.chatHours.open ? '' : ' · closed now'}
+                          {tr('travel.planetMeta', {
+                            type: tr(`planetTypes.${planet.type}`),
+                            count: planet.memberCount,
+                          })}
+                          {planet.chatHours.open ? '' : tr('travel.closedNow')}
                         </span>
                       </span>
                       <PlanetUnreadBadge planetId={planet.id} />
@@ -97,7 +104,7 @@ export function TravelView({ travelId, viewerId }: { travelId: string; viewerId:
 
         <section className="card" aria-labelledby="members-heading">
           <h2 id="members-heading" className="card-title">
-            Members
+            {tr('travel.members')}
           </h2>
           {members.isPending ? (
             <ListSkeleton />
@@ -127,7 +134,7 @@ export function TravelView({ travelId, viewerId }: { travelId: string; viewerId:
 type Member = {
   userId: string
   nickname: string | null
-  role: keyof typeof TRAVEL_ROLE_LABELS
+  role: 'HOST' | 'MODERATOR' | 'PARTICIPANT'
   online: boolean
 }
 
@@ -141,17 +148,19 @@ function MemberRow({ travelId, member, presence, isViewer }: MemberRowProps) {
       onSuccess: (planet) => router.push(`/travels/${travelId}/planets/${planet.id}`),
     }),
   )
-  const name = member.nickname ?? 'Traveller'
+  const t = useTranslations()
+  const describeRefusal = useDescribeRefusal()
+  const name = member.nickname ?? t('common.traveller')
   return (
     <li className="member-row" data-testid="member">
       <Avatar name={name} seed={member.userId} presence={presence} />
       <span className="member-text">
         <strong>
           {name}
-          {isViewer ? ' (you)' : ''}
+          {isViewer ? t('common.you') : ''}
         </strong>
         <span className="muted">
-          {TRAVEL_ROLE_LABELS[member.role]} · {presence}
+          {t(`travelRoles.${member.role}`)} · {t(`presence.${presence}`)}
         </span>
       </span>
       {isViewer ? null : (
@@ -160,9 +169,9 @@ function MemberRow({ travelId, member, presence, isViewer }: MemberRowProps) {
           className="button button-secondary button-small"
           onClick={() => openDirect.mutate({ travelId, userId: member.userId })}
           disabled={openDirect.isPending}
-          aria-label={`Message ${name}`}
+          aria-label={t('travel.messageTo', { name })}
         >
-          Message
+          {t('travel.message')}
         </button>
       )}
       {openDirect.error ? (
@@ -184,13 +193,14 @@ export function PageLoading({ label }: { label: string }) {
 }
 
 export function PageError({ message }: { message: string }) {
+  const t = useTranslations()
   return (
     <div className="page">
       <section className="card error-card" role="alert">
-        <h1>We couldn’t open this</h1>
+        <h1>{t('travel.couldNotOpen')}</h1>
         <p>{message}</p>
         <Link className="button button-secondary" href="/">
-          Back to your travels
+          {t('common.backToTravels')}
         </Link>
       </section>
     </div>
@@ -198,9 +208,10 @@ export function PageError({ message }: { message: string }) {
 }
 
 function ListSkeleton() {
+  const t = useTranslations('common')
   return (
     <div className="skeleton-list" role="status" aria-busy="true">
-      <span className="visually-hidden">Loading</span>
+      <span className="visually-hidden">{t('loadingShort')}</span>
       <span />
       <span />
       <span />

@@ -1,24 +1,16 @@
 import { Showcase, showcaseStyles as styles } from '@connecto/web-kit/components/showcase'
-
-const MESSAGES = [
-  {
-    who: 'Jae · Host',
-    text: 'Bus leaves the hotel lobby at 8:30. Bring a jacket for the ridge walk!',
-    mine: false,
-  },
-  { who: 'Mina', text: 'Can someone save me a window seat?', mine: true },
-  { who: 'Leo', text: 'Done, row 3. See you downstairs.', mine: false },
-]
+import { useTranslations } from 'next-intl'
 
 export function TripShowcase() {
+  const t = useTranslations('showcase')
+  const messages = [
+    { who: t('whoHost'), text: t('message1'), mine: false },
+    { who: 'Mina', text: t('message2'), mine: true },
+    { who: 'Leo', text: t('message3'), mine: false },
+  ]
   return (
-    <Showcase
-      eyebrow="Connecto for travellers"
-      title="Every trip, one conversation."
-      body="Plans, announcements and the group chat for your travel, live on every phone in the group."
-      panelTitle="Jeju Spring Escape · 24 travellers"
-    >
-      {MESSAGES.map((message) => (
+    <Showcase eyebrow={t('eyebrow')} title={t('title')} body={t('body')} panelTitle={t('panelTitle')}>
+      {messages.map((message) => (
         <div key={message.text} className={message.mine ? styles.bubbleMine : styles.bubble}>
           <span className={styles.who}>{message.who}</span>
           {message.text}

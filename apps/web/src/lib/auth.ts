@@ -6,4 +6,5 @@ import { serverEnv } from '../env'
 export const { authOptions, readSession } = createAuth({
   cookiePrefix: appConfig.cookiePrefix,
   env: serverEnv,
+  socialSignIn: true,
 })

@@ -1,6 +1,12 @@
 import { TRPCClientError } from '@trpc/client'
+import { createTranslator } from 'next-intl'
 import { describe, expect, it } from 'vitest'
-import { describeRefusal, isNetworkFailure } from './refusal'
+import en from '../messages/en.json'
+import ko from '../messages/ko.json'
+import { describeRefusal as describeWith, isNetworkFailure } from './refusal'
+
+const english = { t: createTranslator({ locale: 'en', messages: en, namespace: 'refusal' }), locale: 'en' }
+const describeRefusal = (error: unknown) => describeWith(error, english)
 
 const refusal = (code: string, message: string) =>
   new TRPCClientError(message, { result: { error: { message, code: 0, data: { app: { code, message } } } } })
@@ -41,5 +47,27 @@ describe('describeRefusal', () => {
     expect(isNetworkFailure(error)).toBe(true)
     expect(describeRefusal(error).code).toBeNull()
     expect(isNetworkFailure(refusal('MSG004', 'You are sending messages too fast.'))).toBe(false)
+  })
+
+  it('speaks Korean, with the catalogue sentence for codes the api words in English', () => {
+    const errors = createTranslator({ locale: 'ko', messages: ko, namespace: 'errors' })
+    const korean = {
+      t: createTranslator({ locale: 'ko', messages: ko, namespace: 'refusal' }),
+      codeText: (code: string) => (errors.has(code as never) ? errors(code as never) : null),
+      locale: 'ko',
+    }
+    expect(describeWith(refusal('TRV008', 'You are banned from this travel.'), korean).text).toBe(
+      '이 여행에서 차단되었어요.',
+    )
+    expect(describeWith(refusal('TRV004', 'The invite code is not valid.'), korean).text).toBe(
+      '초대 코드가 올바르지 않아요.',
+    )
+    expect(describeWith(refusal('FILE001', 'Image files can be at most 10 MB.'), korean).text).toBe(
+      '파일이 너무 커요.',
+    )
+    expect(
+      describeWith(refusal('PLT003', 'You are muted in this planet until 2026-11-23T18:30:00.000Z.'), korean)
+        .text,
+    ).toMatch(/까지 이 플래닛에서 채팅이 제한되었어요\.$/)
   })
 })

@@ -1,11 +1,23 @@
-// The colour theme is a choice of this browser: kept in localStorage and applied as <html data-theme>.
+// The colour theme: saved on the account (users.updateSettings) so every device follows it, and cached in
+// this browser's localStorage so the page can apply it before it paints. Applied as <html data-theme>.
 export type Theme = 'system' | 'light' | 'dark'
 
 const KEY = 'connecto.theme'
 
+/** Any stored or received value as a theme; unknown values mean "match the system". */
+export function parseTheme(value: unknown): Theme {
+  return value === 'light' || value === 'dark' ? value : 'system'
+}
+
+/** The theme to apply now when the account says `saved` and this browser cached `cached`; null when nothing changes. */
+export function themeToApply(saved: unknown, cached: Theme): Theme | null {
+  if (saved === undefined || saved === null) return null
+  const theme = parseTheme(saved)
+  return theme === cached ? null : theme
+}
+
 export function readTheme(): Theme {
-  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY)
-  return stored === 'light' || stored === 'dark' ? stored : 'system'
+  return parseTheme(typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY))
 }
 
 export function applyTheme(theme: Theme) {

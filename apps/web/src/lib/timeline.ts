@@ -41,15 +41,19 @@ const dayKey = (iso: string) => {
   return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`
 }
 
-const dayLabelFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' })
+/** How day separators read: the words for today and yesterday, and the locale for other dates. */
+export type DayWords = { today: string; yesterday: string; locale?: string }
 
-function dayLabel(iso: string, now: Date) {
+const ENGLISH_DAYS: DayWords = { today: 'Today', yesterday: 'Yesterday', locale: 'en' }
+const DAY_LABEL_OPTIONS: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' }
+
+function dayLabel(iso: string, now: Date, words: DayWords) {
   const key = dayKey(iso)
-  if (key === dayKey(now.toISOString())) return 'Today'
+  if (key === dayKey(now.toISOString())) return words.today
   const yesterday = new Date(now)
   yesterday.setDate(now.getDate() - 1)
-  if (key === dayKey(yesterday.toISOString())) return 'Yesterday'
-  return dayLabelFormat.format(new Date(iso))
+  if (key === dayKey(yesterday.toISOString())) return words.yesterday
+  return new Intl.DateTimeFormat(words.locale, DAY_LABEL_OPTIONS).format(new Date(iso))
 }
 
 /**
@@ -59,7 +63,7 @@ function dayLabel(iso: string, now: Date) {
  */
 export function timelineRows<M extends TimelineMessage>(
   messages: readonly M[],
-  opts: { now: Date; unreadFromId: string | null },
+  opts: { now: Date; unreadFromId: string | null; days?: DayWords },
 ): TimelineRow<M>[] {
   const rows: TimelineRow<M>[] = []
   let previous: M | null = null
@@ -70,7 +74,7 @@ export function timelineRows<M extends TimelineMessage>(
       rows.push({
         kind: 'day',
         key: `day-${dayKey(message.createdAt)}`,
-        label: dayLabel(message.createdAt, opts.now),
+        label: dayLabel(message.createdAt, opts.now, opts.days ?? ENGLISH_DAYS),
       })
     let unreadHere = false
     if (!unreadPlaced && message.id === opts.unreadFromId) {

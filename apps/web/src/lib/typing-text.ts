@@ -1,7 +1,7 @@
-/** "Mina is typing…", "Mina and Jun are typing…", "3 people are typing…". */
-export function typingText(names: readonly string[]) {
+/** The catalogue's `chat.typing` plural: "Mina is typing…", "Mina and Jun are typing…", "3 people are typing…". */
+export type TypingWords = (key: 'typing', values: { count: number; first: string; second: string }) => string
+
+export function typingText(names: readonly string[], t: TypingWords) {
   if (names.length === 0) return ''
-  if (names.length === 1) return `${names[0]} is typing…`
-  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`
-  return `${names.length} people are typing…`
+  return t('typing', { count: names.length, first: names[0] ?? '', second: names[1] ?? '' })
 }

@@ -5,6 +5,17 @@ import type { ConnectoClient } from '@connecto/client'
 
 type Progress = (sentBytes: number) => void
 
+/** Why storage did not take the bytes; the UI words it from `reason` (files.refused / failed / unconfirmed). */
+export class UploadError extends Error {
+  constructor(
+    readonly reason: 'refused' | 'failed' | 'unconfirmed',
+    readonly status?: number,
+  ) {
+    super(`upload ${reason}${status ? ` (${status})` : ''}`)
+    this.name = 'UploadError'
+  }
+}
+
 function put(
   url: string,
   body: Blob,
@@ -20,8 +31,8 @@ function put(
     xhr.onload = () =>
       xhr.status >= 200 && xhr.status < 300
         ? resolve(xhr.getResponseHeader('etag'))
-        : reject(new Error(`The upload was refused (${xhr.status}).`))
-    xhr.onerror = () => reject(new Error('The upload failed. Check the connection and try again.'))
+        : reject(new UploadError('refused', xhr.status))
+    xhr.onerror = () => reject(new UploadError('failed'))
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'))
     signal.addEventListener('abort', () => xhr.abort(), { once: true })
     xhr.send(body)
@@ -51,7 +62,7 @@ export async function uploadFile(
         const etag = await put(part.url, file.slice(offset, offset + upload.partSize), {}, signal, (sent) =>
           onProgress((offset + sent) / file.size),
         )
-        if (!etag) throw new Error('The storage did not confirm a part of the upload.')
+        if (!etag) throw new UploadError('unconfirmed')
         parts.push({ partNumber: part.partNumber, etag })
       }
       await client.files.complete.mutate({ fileId: started.fileId, parts })

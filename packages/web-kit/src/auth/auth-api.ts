@@ -1,5 +1,5 @@
 // The api's auth procedures, called from the Node side of next-auth (never from the browser).
-import type { TSignInInput } from '@connecto/shared'
+import type { TSignInInput, TSocialSignInInput } from '@connecto/shared'
 import { type ApiClient, createApiClient } from '../api'
 import type { TAuthResult } from './types'
 
@@ -31,6 +31,11 @@ export function createAuthApi(apiUrl: string) {
   return {
     async signInWithPassword(input: TSignInInput, forwardedFor?: string): Promise<TAuthResult> {
       return toAuthResult(await createApiClient({ apiUrl, forwardedFor }).auth.signIn.mutate(input))
+    },
+
+    /** An ID token from Google or Apple, verified by the api, for the same session as a password sign-in. */
+    async signInWithSocial(input: TSocialSignInInput, forwardedFor?: string): Promise<TAuthResult> {
+      return toAuthResult(await createApiClient({ apiUrl, forwardedFor }).auth.socialSignIn.mutate(input))
     },
 
     refreshSession(refreshToken: string): Promise<TAuthResult> {

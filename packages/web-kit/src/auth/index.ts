@@ -4,6 +4,7 @@ import { createAuthCookies } from './auth-cookies'
 import { createAuthOptions } from './auth-options'
 import { createReadSession } from './session'
 
+export { SOCIAL_INVALID_INPUT, SOCIAL_UNREACHABLE } from './auth-options'
 export { toSession } from './session'
 export type { TAuthResult, TSessionUser } from './types'
 
@@ -15,13 +16,21 @@ export type AuthEnv = {
   secureCookies: boolean
 }
 
+type CreateAuthInput = {
+  cookiePrefix: string
+  env: AuthEnv
+  /** Accept Google / Apple ID tokens through the "social" provider (the traveller app; not admin). */
+  socialSignIn?: boolean
+}
+
 /** `cookiePrefix` keeps each app's cookies apart when several run on one host. */
-export function createAuth({ cookiePrefix, env }: { cookiePrefix: string; env: AuthEnv }) {
+export function createAuth({ cookiePrefix, env, socialSignIn = false }: CreateAuthInput) {
   const cookies = createAuthCookies(cookiePrefix, env.secureCookies)
   const authOptions = createAuthOptions({
     api: createAuthApi(env.apiUrl),
     cookies,
     authSecret: env.authSecret,
+    socialSignIn,
   })
   const readSession = createReadSession({
     authUrl: env.authUrl,

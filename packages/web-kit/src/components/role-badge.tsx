@@ -2,10 +2,10 @@ import type { PlatformRole } from '@connecto/shared'
 
 const ROLE_LABELS: Record<PlatformRole, string> = { ADMIN: 'Admin', HOST: 'Host', USER: 'Traveller' }
 
-export function RoleBadge({ role }: { role: PlatformRole }) {
+export function RoleBadge({ role, label }: { role: PlatformRole; label?: string }) {
   return (
     <span className={`badge badge-${role.toLowerCase()}`} data-testid="role" data-role={role}>
-      {ROLE_LABELS[role]}
+      {label ?? ROLE_LABELS[role]}
     </span>
   )
 }

@@ -8,16 +8,52 @@ import { useHydrated } from './use-hydrated'
 
 type FormState = { email: string; error: string | null }
 
+/** Every word the form shows; an app passes its own language, English otherwise. */
+export type SignInFormLabels = {
+  email: string
+  emailPlaceholder: string
+  password: string
+  passwordPlaceholder: string
+  showPassword: string
+  hidePassword: string
+  show: string
+  hide: string
+  signIn: string
+  signingIn: string
+  enterEmailAndPassword: string
+  signInFailed: string
+  demoAccounts: string
+}
+
+const ENGLISH: SignInFormLabels = {
+  email: 'Email',
+  emailPlaceholder: 'you@example.com',
+  password: 'Password',
+  passwordPlaceholder: 'Your password',
+  showPassword: 'Show password',
+  hidePassword: 'Hide password',
+  show: 'Show',
+  hide: 'Hide',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  enterEmailAndPassword: 'Enter your email and password.',
+  signInFailed: 'Sign-in failed. Try again in a moment.',
+  demoAccounts: 'Demo accounts',
+}
+
 // next-auth's own codes mean something broke before our api could answer; anything else is the api's message.
 const NEXT_AUTH_CODES = new Set(['CredentialsSignin', 'Configuration', 'Callback', 'Default', 'AccessDenied'])
 
-function describeError(error: string | null | undefined) {
-  if (!error || NEXT_AUTH_CODES.has(error)) return 'Sign-in failed. Try again in a moment.'
+function describeError(error: string | null | undefined, failed: string) {
+  if (!error || NEXT_AUTH_CODES.has(error)) return failed
   return error
 }
 
+type SignInFormProps = { demoHint?: string; redirectTo?: string; labels?: SignInFormLabels }
+
 /** `redirectTo` is where a successful sign-in lands (a same-site path); home by default. */
-export function SignInForm({ demoHint, redirectTo = '/' }: { demoHint?: string; redirectTo?: string }) {
+export function SignInForm({ demoHint, redirectTo = '/', labels = ENGLISH }: SignInFormProps) {
+  const l = labels
   const router = useRouter()
   const hydrated = useHydrated()
   const [showPassword, setShowPassword] = useState(false)
@@ -25,9 +61,9 @@ export function SignInForm({ demoHint, redirectTo = '/' }: { demoHint?: string; 
     async (_previous: FormState, form: FormData): Promise<FormState> => {
       const email = String(form.get('email') ?? '').trim()
       const password = String(form.get('password') ?? '')
-      if (!email || !password) return { email, error: 'Enter your email and password.' }
+      if (!email || !password) return { email, error: l.enterEmailAndPassword }
       const result = await signIn('credentials', { email, password, redirect: false }).catch(() => undefined)
-      if (!result?.ok || result.error) return { email, error: describeError(result?.error) }
+      if (!result?.ok || result.error) return { email, error: describeError(result?.error, l.signInFailed) }
       router.replace(redirectTo)
       return { email, error: null }
     },
@@ -37,14 +73,14 @@ export function SignInForm({ demoHint, redirectTo = '/' }: { demoHint?: string; 
   return (
     <form action={submit} className={styles.form} noValidate>
       <div className={styles.field}>
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{l.email}</label>
         <input
           id="email"
           name="email"
           type="email"
           inputMode="email"
           autoComplete="username"
-          placeholder="you@example.com"
+          placeholder={l.emailPlaceholder}
           defaultValue={state.email}
           aria-invalid={state.error ? true : undefined}
           aria-describedby={state.error ? 'signin-error' : undefined}
@@ -52,14 +88,14 @@ export function SignInForm({ demoHint, redirectTo = '/' }: { demoHint?: string; 
         />
       </div>
       <div className={styles.field}>
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{l.password}</label>
         <div className={styles.passwordRow}>
           <input
             id="password"
             name="password"
             type={showPassword ? 'text' : 'password'}
             autoComplete="current-password"
-            placeholder="Your password"
+            placeholder={l.passwordPlaceholder}
             aria-invalid={state.error ? true : undefined}
             aria-describedby={state.error ? 'signin-error' : undefined}
             required
@@ -69,9 +105,9 @@ export function SignInForm({ demoHint, redirectTo = '/' }: { demoHint?: string; 
             className={styles.reveal}
             onClick={() => setShowPassword((shown) => !shown)}
             aria-pressed={showPassword}
-            aria-label={showPassword ? 'Hide password' : 'Show password'}
+            aria-label={showPassword ? l.hidePassword : l.showPassword}
           >
-            {showPassword ? 'Hide' : 'Show'}
+            {showPassword ? l.hide : l.show}
           </button>
         </div>
       </div>
@@ -82,12 +118,12 @@ export function SignInForm({ demoHint, redirectTo = '/' }: { demoHint?: string; 
 
       <button type="submit" className="button button-primary button-block" disabled={!hydrated || pending}>
         {pending ? <span className="spinner" aria-hidden="true" /> : null}
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? l.signingIn : l.signIn}
       </button>
 
       {demoHint ? (
-        <aside className={styles.hint} aria-label="Demo accounts">
-          <strong>Demo accounts</strong>
+        <aside className={styles.hint} aria-label={l.demoAccounts}>
+          <strong>{l.demoAccounts}</strong>
           <span>{demoHint}</span>
         </aside>
       ) : null}

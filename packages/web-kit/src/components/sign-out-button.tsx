@@ -9,7 +9,15 @@ export async function signOutAndLeave() {
   window.location.assign('/signin')
 }
 
-export function SignOutButton({ variant = 'secondary' }: { variant?: 'primary' | 'secondary' }) {
+type SignOutButtonProps = {
+  variant?: 'primary' | 'secondary'
+  labels?: { signOut: string; signingOut: string }
+}
+
+export function SignOutButton({
+  variant = 'secondary',
+  labels = { signOut: 'Sign out', signingOut: 'Signing out…' },
+}: SignOutButtonProps) {
   const [pending, setPending] = useState(false)
   return (
     <button
@@ -21,7 +29,7 @@ export function SignOutButton({ variant = 'secondary' }: { variant?: 'primary' |
         signOutAndLeave().catch(() => setPending(false))
       }}
     >
-      {pending ? 'Signing out…' : 'Sign out'}
+      {pending ? labels.signingOut : labels.signOut}
     </button>
   )
 }

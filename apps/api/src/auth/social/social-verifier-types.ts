@@ -30,4 +30,6 @@ export type FirebaseDecodedToken = {
 export type SocialVerifier = {
   verify(provider: SocialProvider, idToken: string): Promise<VerifiedIdentity>
   isConfigured(provider: SocialProvider): boolean
+  /** The client id a browser signs in with (the first configured audience); null when not configured. */
+  webClientId(provider: 'GOOGLE' | 'APPLE'): string | null
 }

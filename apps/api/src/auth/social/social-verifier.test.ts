@@ -222,6 +222,13 @@ describe.each(cases)(
       expect(emptyIds.isConfigured(provider)).toBe(false)
       await expectReason(emptyIds.verify(provider, await sign()), 'NOT_CONFIGURED')
     })
+
+    it('names the first configured client id as the one a browser signs in with', () => {
+      const subject = verifier()
+      expect(subject.webClientId(provider)).toBe(provider === 'GOOGLE' ? 'google-web' : 'com.connecto.web')
+      expect(subject.webClientId(provider === 'GOOGLE' ? 'APPLE' : 'GOOGLE')).toBeNull()
+      expect(createSocialVerifier({ google: { clientIds: [' '] } }).webClientId('GOOGLE')).toBeNull()
+    })
   },
 )
 

@@ -59,8 +59,11 @@ export function createSocialVerifier(
     verifiers.FIREBASE = createFirebaseTokenVerifier(deps.firebaseAuth ?? createFirebaseAuth(firebase))
   }
 
+  const webClientIds = { GOOGLE: googleClientIds[0] ?? null, APPLE: appleClientIds[0] ?? null }
+
   return {
     isConfigured: (provider) => Object.hasOwn(verifiers, provider),
+    webClientId: (provider) => (Object.hasOwn(verifiers, provider) ? webClientIds[provider] : null),
     async verify(provider, idToken) {
       const verifyToken = Object.hasOwn(verifiers, provider) ? verifiers[provider] : undefined
       if (!verifyToken) throw new SocialTokenError('NOT_CONFIGURED', `${provider} sign-in is not configured`)

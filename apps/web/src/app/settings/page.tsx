@@ -1,8 +1,11 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { SettingsView } from '@/components/settings-view'
 import { requireSession } from '@/lib/require-session'
 
-export const metadata: Metadata = { title: 'Settings' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('settings') }
+}
 
 export default async function SettingsPage() {
   await requireSession('/settings')

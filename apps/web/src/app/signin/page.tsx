@@ -3,13 +3,17 @@ import { SignInForm } from '@connecto/web-kit/components/sign-in-form'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
 import { SocialSignIn } from '@/components/social-sign-in'
 import { TripShowcase } from '@/components/trip-showcase'
 import { serverEnv } from '@/env'
 import { readSession } from '@/lib/auth'
 import { safeNext } from '@/lib/safe-next'
+import { signInFormLabels } from '@/lib/sign-in-labels'
 
-export const metadata: Metadata = { title: 'Sign in' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('signIn') }
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -17,18 +21,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const next = safeNext((await searchParams).next)
   const session = await readSession()
   if (session && !session.error) redirect(next)
+  const t = await getTranslations('auth')
   return (
-    <AuthShell
-      heading="Welcome back"
-      lead="Sign in to pick up your group's conversation."
-      showcase={<TripShowcase />}
-    >
-      <SignInForm demoHint={serverEnv.demoHint} redirectTo={next} />
-      <SocialSignIn />
+    <AuthShell heading={t('welcomeBack')} lead={t('signInLead')} showcase={<TripShowcase />}>
+      <SignInForm demoHint={serverEnv.demoHint} redirectTo={next} labels={signInFormLabels(t)} />
+      <SocialSignIn redirectTo={next} />
       <p className="auth-switch">
-        New to Connecto?{' '}
+        {t('newHere')}{' '}
         <Link href={`/signup${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>
-          Create an account
+          {t('createAccountLink')}
         </Link>
       </p>
     </AuthShell>

@@ -2,12 +2,15 @@ import { AuthShell } from '@connecto/web-kit/components/auth-shell'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
+import { getTranslations } from 'next-intl/server'
 import { SignUpForm } from '@/components/sign-up-form'
 import { TripShowcase } from '@/components/trip-showcase'
 import { readSession } from '@/lib/auth'
 import { safeNext } from '@/lib/safe-next'
 
-export const metadata: Metadata = { title: 'Create an account' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('signUp') }
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -15,16 +18,15 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
   const next = safeNext((await searchParams).next)
   const session = await readSession()
   if (session && !session.error) redirect(next)
+  const t = await getTranslations('auth')
   return (
-    <AuthShell
-      heading="Join Connecto"
-      lead="One account for every trip you take."
-      showcase={<TripShowcase />}
-    >
+    <AuthShell heading={t('joinConnecto')} lead={t('signUpLead')} showcase={<TripShowcase />}>
       <SignUpForm redirectTo={next} />
       <p className="auth-switch">
-        Already have an account?{' '}
-        <Link href={`/signin${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>Sign in</Link>
+        {t('haveAccount')}{' '}
+        <Link href={`/signin${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>
+          {t('signInLink')}
+        </Link>
       </p>
     </AuthShell>
   )

@@ -1,12 +1,9 @@
 'use client'
 
+import { useLocale, useTranslations } from 'next-intl'
 import { useRef } from 'react'
+import { formatSize } from '@/lib/format'
 import type { PendingFile } from './use-attachments'
-
-const sizeText = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** The paperclip: opens the file picker. */
 export function AttachButton({
@@ -17,12 +14,13 @@ export function AttachButton({
   disabled?: boolean
 }) {
   const input = useRef<HTMLInputElement>(null)
+  const t = useTranslations('files')
   return (
     <>
       <button
         type="button"
         className="icon-button attach-button"
-        aria-label="Attach files"
+        aria-label={t('attach')}
         disabled={disabled}
         onClick={() => input.current?.click()}
       >
@@ -64,9 +62,11 @@ export function AttachmentTray({
   files: PendingFile[]
   onRemove: (localId: string) => void
 }) {
+  const t = useTranslations('files')
+  const locale = useLocale()
   if (files.length === 0) return null
   return (
-    <ul className="attach-tray" aria-label="Files to send">
+    <ul className="attach-tray" aria-label={t('tray')}>
       {files.map((file) => (
         <li key={file.localId} className="attach-item" data-state={file.state} data-testid="pending-file">
           {file.previewUrl ? (
@@ -87,22 +87,22 @@ export function AttachmentTray({
                 className="attach-progress"
                 max={1}
                 value={file.progress}
-                aria-label={`Upload of ${file.name}`}
+                aria-label={t('uploadOf', { name: file.name })}
               />
             )}
             <span className="muted">
-              {sizeText(file.size)}
+              {formatSize(file.size, locale)}
               {file.state === 'uploading'
                 ? ` · ${Math.round(file.progress * 100)}%`
                 : file.state === 'done'
-                  ? ' · ready'
+                  ? t('ready')
                   : ''}
             </span>
           </div>
           <button
             type="button"
             className="icon-button"
-            aria-label={file.state === 'uploading' ? `Cancel upload of ${file.name}` : `Remove ${file.name}`}
+            aria-label={t(file.state === 'uploading' ? 'cancelUpload' : 'remove', { name: file.name })}
             onClick={() => onRemove(file.localId)}
           >
             ✕

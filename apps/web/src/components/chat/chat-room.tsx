@@ -4,12 +4,13 @@ import type { MessageView } from '@connecto/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
+import { useLocale, useTranslations } from 'next-intl'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDateFormat } from '@/lib/format'
+import { useDescribeRefusal } from '@/lib/refusal'
 import { firstUnreadId, timelineRows } from '@/lib/timeline'
 import { typingText } from '@/lib/typing-text'
-import { PLANET_TYPE_LABELS } from '../labels'
 import { usePresence } from '../use-presence'
 import { AttachButton, AttachmentTray } from './attachment-tray'
 import { Composer, type EditTarget, type ReplyTarget } from './composer'
@@ -33,14 +34,12 @@ import { useTyping } from './use-typing'
 type Viewer = { id: string; nickname: string }
 type Panel = 'members' | 'pinned' | 'search' | null
 
-const PANEL_TITLES = { members: 'Members', pinned: 'Pinned', search: 'Search' } as const
-
 const NOTICE_MS = 6_000
-const whenFormat = new Intl.DateTimeFormat(undefined, {
+const WHEN_OPTIONS: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   hour: '2-digit',
   minute: '2-digit',
-})
+}
 
 export function ChatRoom({
   travelId,
@@ -53,6 +52,10 @@ export function ChatRoom({
 }) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
+  const t = useTranslations()
+  const locale = useLocale()
+  const describeRefusal = useDescribeRefusal()
+  const whenFormat = useDateFormat(WHEN_OPTIONS)
   // Refreshed every minute: chat hours open and close while the page stays open.
   const planets = useQuery(trpc.planets.list.queryOptions({ travelId }, { refetchInterval: 60_000 }))
   const travel = useQuery(trpc.travels.get.queryOptions({ travelId }))
@@ -132,9 +135,13 @@ export function ChatRoom({
   }, [unreadReady, timeline.loaded, timeline.messages, unread, planetId, viewer.id])
 
   const now = useMemo(() => new Date(), [timeline.messages])
+  const days = useMemo(
+    () => ({ today: t('chat.today'), yesterday: t('chat.yesterday'), locale }),
+    [t, locale],
+  )
   const rows = useMemo(
-    () => timelineRows(timeline.messages, { now, unreadFromId }),
-    [timeline.messages, now, unreadFromId],
+    () => timelineRows(timeline.messages, { now, unreadFromId, days }),
+    [timeline.messages, now, unreadFromId, days],
   )
   // A pending send disappears once the api's copy of it is in the timeline.
   const delivered = useMemo(
@@ -150,19 +157,19 @@ export function ChatRoom({
       if (await timeline.loadUntil(messageId)) {
         setFocusId(messageId)
         setTimeout(() => setFocusId(null), 2_500)
-      } else setNotice('That message is no longer in the history.')
+      } else setNotice(t('chat.notInHistory'))
     },
-    [timeline.loadUntil],
+    [timeline.loadUntil, t],
   )
 
   if (timeline.revoked) {
     return (
       <div className="page">
         <section className="card error-card" role="alert" data-testid="access-revoked">
-          <h1>You can no longer read this chat</h1>
+          <h1>{t('chat.revokedTitle')}</h1>
           <p>{timeline.revoked.text}</p>
           <Link className="button button-secondary" href="/">
-            Back to your travels
+            {t('common.backToTravels')}
           </Link>
         </section>
       </div>
@@ -173,42 +180,43 @@ export function ChatRoom({
   const canModerate = isStaff || planet?.type === 'DIRECT'
   const disabledReason =
     planet?.type === 'ANNOUNCEMENT' && travel.data && !isStaff
-      ? 'Announcements are read-only: only the host and moderators post here.'
+      ? t('chat.readOnly')
       : planet && !planet.chatHours.open
         ? planet.chatHours.nextOpenAt
-          ? `Outside chat hours. The next window opens ${whenFormat.format(new Date(planet.chatHours.nextOpenAt))}.`
-          : 'Outside chat hours. This chat does not open again.'
+          ? t('chat.outsideHours', { when: whenFormat.format(new Date(planet.chatHours.nextOpenAt)) })
+          : t('chat.closedForGood')
         : null
   const mentionable = (members.data ?? [])
     .filter((m) => m.userId !== viewer.id)
     .map((m) => m.nickname ?? '')
     .filter(Boolean)
-  const typers = typingText(typing.typers)
+  const typers = typingText(typing.typers, (key, values) => t(`chat.${key}`, values))
   // A direct chat is named after the other person.
   const title =
     planet?.type === 'DIRECT'
       ? (members.data?.find((m) => m.userId !== viewer.id)?.nickname ?? planet.name)
-      : (planet?.name ?? 'Chat')
+      : (planet?.name ?? t('meta.chat'))
   const lastMessage = timeline.messages.at(-1)
 
   return (
     <div className="chat-page" data-panel={panel ?? 'none'}>
       <header className="chat-header">
-        <Link href={`/travels/${travelId}`} className="icon-button" aria-label="Back to the travel">
+        <Link href={`/travels/${travelId}`} className="icon-button" aria-label={t('chat.back')}>
           ←
         </Link>
         <div className="chat-title">
           <h1>{title}</h1>
           <span className="muted" aria-live="polite">
             {typers ||
-              (planet ? `${PLANET_TYPE_LABELS[planet.type]} · ${planet.memberCount} members` : ' ') +
-                (timeline.live ? '' : ' · connecting…')}
+              (planet
+                ? t('chat.memberMeta', { type: t(`planetTypes.${planet.type}`), count: planet.memberCount })
+                : ' ') + (timeline.live ? '' : t('chat.connecting'))}
           </span>
         </div>
         <button
           type="button"
           className="icon-button"
-          aria-label="Search messages"
+          aria-label={t('chat.searchMessages')}
           aria-pressed={panel === 'search'}
           onClick={() => setPanel(panel === 'search' ? null : 'search')}
         >
@@ -218,7 +226,7 @@ export function ChatRoom({
         <button
           type="button"
           className="icon-button"
-          aria-label="Pinned messages"
+          aria-label={t('chat.pinnedMessages')}
           aria-pressed={panel === 'pinned'}
           onClick={() => setPanel(panel === 'pinned' ? null : 'pinned')}
         >
@@ -227,7 +235,7 @@ export function ChatRoom({
         <button
           type="button"
           className="icon-button"
-          aria-label="Members"
+          aria-label={t('chat.members')}
           aria-pressed={panel === 'members'}
           onClick={() => setPanel(panel === 'members' ? null : 'members')}
         >
@@ -236,7 +244,7 @@ export function ChatRoom({
       </header>
 
       <div className="chat-body">
-        <section className="chat-main" aria-label="Conversation">
+        <section className="chat-main" aria-label={t('chat.conversation')}>
           {timeline.loadError ? (
             <div className="chat-notice" role="alert">
               {timeline.loadError.text}
@@ -244,7 +252,7 @@ export function ChatRoom({
           ) : null}
           {!timeline.loaded && !timeline.loadError ? (
             <div className="chat-loading" role="status">
-              <span className="spinner" aria-hidden="true" /> Loading messages…
+              <span className="spinner" aria-hidden="true" /> {t('chat.loadingMessages')}
             </div>
           ) : (
             <MessageList
@@ -255,7 +263,7 @@ export function ChatRoom({
               loadOlder={() => void timeline.loadOlder()}
               focusId={focusId}
               sentKey={pending.at(-1)?.clientMessageId ?? null}
-              empty={<div className="chat-empty">No messages yet. Say hello 👋</div>}
+              empty={<div className="chat-empty">{t('chat.empty')}</div>}
             >
               {rows.map((row) => {
                 if (row.kind === 'day') {
@@ -268,7 +276,7 @@ export function ChatRoom({
                 if (row.kind === 'unread') {
                   return (
                     <div key={row.key} className="unread-divider" data-testid="unread-divider">
-                      <span>Unread messages</span>
+                      <span>{t('chat.unreadDivider')}</span>
                     </div>
                   )
                 }
@@ -290,7 +298,7 @@ export function ChatRoom({
                         />
                         {isLast && receipts.seenBy.length > 0 ? (
                           <div className="seen-by" data-testid="seen-by">
-                            Seen by {receipts.seenBy.join(', ')}
+                            {t('chat.seenBy', { names: receipts.seenBy.join(', ') })}
                           </div>
                         ) : null}
                       </>
@@ -307,7 +315,7 @@ export function ChatRoom({
                               setEditing(null)
                               setReplyTo({
                                 id: message.id,
-                                author: message.senderNickname ?? 'Traveller',
+                                author: message.senderNickname ?? t('common.traveller'),
                                 excerpt: (message.content ?? '').slice(0, 120),
                               })
                             },
@@ -363,7 +371,7 @@ export function ChatRoom({
                 return true
               }
               if (attachments.busy) {
-                setNotice('Wait for the uploads to finish, or cancel them.')
+                setNotice(t('chat.waitForUploads'))
                 return false
               }
               outbox.send(text, replyTo?.id, attachments.readyFileIds)
@@ -389,17 +397,17 @@ export function ChatRoom({
         {panel ? (
           <aside
             className="chat-side"
-            aria-label={PANEL_TITLES[panel]}
+            aria-label={t(`chat.panels.${panel}`)}
             onKeyDown={(event) => {
               if (event.key === 'Escape' && !event.defaultPrevented) setPanel(null)
             }}
           >
             <div className="side-head">
-              <h2 className="side-title">{PANEL_TITLES[panel]}</h2>
+              <h2 className="side-title">{t(`chat.panels.${panel}`)}</h2>
               <button
                 type="button"
                 className="icon-button"
-                aria-label="Close panel"
+                aria-label={t('chat.closePanel')}
                 onClick={() => setPanel(null)}
               >
                 ✕
@@ -430,7 +438,7 @@ export function ChatRoom({
           onPick={(toPlanetId) => {
             const message = forwarding
             setForwarding(null)
-            void actions.forward(message.id, toPlanetId).then((ok) => ok && inform('Forwarded.'))
+            void actions.forward(message.id, toPlanetId).then((ok) => ok && inform(t('chat.forwarded')))
           }}
         />
       ) : null}

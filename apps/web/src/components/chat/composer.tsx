@@ -2,6 +2,7 @@
 // The message box: Enter sends, Shift+Enter starts a new line, Esc drops the reply or edit in progress.
 // Typing "@" offers the planet's members; arrows pick, Enter or Tab inserts.
 import { LIMITS } from '@connecto/shared'
+import { useTranslations } from 'next-intl'
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 
 export type ReplyTarget = { id: string; author: string; excerpt: string }
@@ -48,6 +49,7 @@ export function Composer(props: Props) {
   const [active, setActive] = useState(0)
   const [dismissedAt, setDismissedAt] = useState<number | null>(null)
   const box = useRef<HTMLTextAreaElement>(null)
+  const t = useTranslations('composer')
 
   // Grow with the text up to a few lines, then scroll inside.
   useEffect(() => {
@@ -111,9 +113,9 @@ export function Composer(props: Props) {
   }
 
   const context = editing
-    ? { title: 'Editing message', body: editing.content, cancel: 'Cancel editing' }
+    ? { title: t('editing'), body: editing.content, cancel: t('cancelEditing') }
     : replyTo
-      ? { title: `Replying to ${replyTo.author}`, body: replyTo.excerpt, cancel: 'Cancel reply' }
+      ? { title: t('replyingTo', { name: replyTo.author }), body: replyTo.excerpt, cancel: t('cancelReply') }
       : null
 
   return (
@@ -131,7 +133,7 @@ export function Composer(props: Props) {
       ) : null}
       {above}
       {suggestions.length > 0 ? (
-        <ul className="mention-list" id="mention-list" aria-label="Mention someone">
+        <ul className="mention-list" id="mention-list" aria-label={t('mentionSomeone')}>
           {suggestions.map((name, i) => (
             <li key={name}>
               <button
@@ -157,9 +159,9 @@ export function Composer(props: Props) {
         {tools}
         <textarea
           ref={box}
-          aria-label="Message"
+          aria-label={t('message')}
           aria-controls={suggestions.length > 0 ? 'mention-list' : undefined}
-          placeholder={editing ? 'Edit your message' : 'Write a message'}
+          placeholder={editing ? t('editPlaceholder') : t('placeholder')}
           rows={1}
           maxLength={LIMITS.messageTextMax}
           value={text}
@@ -205,7 +207,7 @@ export function Composer(props: Props) {
         <button
           type="submit"
           className="send-button"
-          aria-label={editing ? 'Save edit' : 'Send'}
+          aria-label={editing ? t('saveEdit') : t('send')}
           disabled={!text.trim() && !canSendEmpty}
         >
           <svg

@@ -1,8 +1,8 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
+import { useTranslations } from 'next-intl'
 import { useTRPC } from '@/lib/connecto'
-import { PLANET_TYPE_LABELS } from '../labels'
 import { Popover } from './popover'
 
 type Props = {
@@ -16,15 +16,16 @@ type Props = {
 export function ForwardDialog({ travelId, fromPlanetId, onPick, onClose }: Props) {
   const trpc = useTRPC()
   const planets = useQuery(trpc.planets.list.queryOptions({ travelId }))
+  const t = useTranslations()
   const targets = (planets.data ?? []).filter((p) => p.id !== fromPlanetId && p.myRole !== null)
   return (
     <div className="modal-backdrop">
-      <Popover onClose={onClose} label="Forward to" className="modal">
-        <h2 className="modal-title">Forward to…</h2>
+      <Popover onClose={onClose} label={t('forward.label')} className="modal">
+        <h2 className="modal-title">{t('forward.title')}</h2>
         {planets.isPending ? (
-          <p className="muted">Loading planets…</p>
+          <p className="muted">{t('forward.loading')}</p>
         ) : targets.length === 0 ? (
-          <p className="muted">There is no other planet to forward to.</p>
+          <p className="muted">{t('forward.none')}</p>
         ) : (
           <ul className="planet-list">
             {targets.map((planet) => (
@@ -32,7 +33,7 @@ export function ForwardDialog({ travelId, fromPlanetId, onPick, onClose }: Props
                 <button type="button" className="planet-row planet-button" onClick={() => onPick(planet.id)}>
                   <span className="planet-row-text">
                     <strong>{planet.name}</strong>
-                    <span className="muted">{PLANET_TYPE_LABELS[planet.type]}</span>
+                    <span className="muted">{t(`planetTypes.${planet.type}`)}</span>
                   </span>
                 </button>
               </li>
@@ -40,7 +41,7 @@ export function ForwardDialog({ travelId, fromPlanetId, onPick, onClose }: Props
           </ul>
         )}
         <button type="button" className="button button-secondary" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </Popover>
     </div>

@@ -1,5 +1,6 @@
 'use client'
 
+import { useTranslations } from 'next-intl'
 import { Avatar } from '../avatar'
 import type { PresenceStatus } from '../use-presence'
 
@@ -15,30 +16,31 @@ type MemberPanelProps = {
 
 /** The planet's members with their presence, and a way to message each privately. */
 export function MemberPanel({ members, isPending, viewerId, presence, onMessage }: MemberPanelProps) {
-  if (isPending) return <p className="muted">Loading…</p>
-  if (!members) return <p className="muted">Members could not be loaded.</p>
+  const t = useTranslations()
+  if (isPending) return <p className="muted">{t('common.loading')}</p>
+  if (!members) return <p className="muted">{t('memberPanel.loadError')}</p>
   return (
     <ul className="member-list compact">
       {members.map((member) => (
         <li key={member.userId} className="member-row">
           <Avatar
-            name={member.nickname ?? 'Traveller'}
+            name={member.nickname ?? t('common.traveller')}
             seed={member.userId}
             size={28}
             presence={presence.get(member.userId) ?? 'offline'}
           />
           <span className="member-text">
             <strong>
-              {member.nickname ?? 'Traveller'}
-              {member.userId === viewerId ? ' (you)' : ''}
+              {member.nickname ?? t('common.traveller')}
+              {member.userId === viewerId ? t('common.you') : ''}
             </strong>
-            <span className="muted">{presence.get(member.userId) ?? 'offline'}</span>
+            <span className="muted">{t(`presence.${presence.get(member.userId) ?? 'offline'}`)}</span>
           </span>
           {member.userId === viewerId ? null : (
             <button
               type="button"
               className="icon-button"
-              aria-label={`Message ${member.nickname ?? 'Traveller'}`}
+              aria-label={t('travel.messageTo', { name: member.nickname ?? t('common.traveller') })}
               onClick={() => onMessage(member.userId)}
             >
               💬

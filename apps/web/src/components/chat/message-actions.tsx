@@ -1,6 +1,7 @@
 'use client'
 
 import { LIMITS, type MessageView } from '@connecto/shared'
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { Popover } from './popover'
 
@@ -24,6 +25,7 @@ type Props = { message: MessageView; viewerId: string; canModerate: boolean; han
 /** The hover/focus toolbar of one message: react, reply, and a menu with the rest. */
 export function MessageActionsBar({ message, viewerId, canModerate, handlers }: Props) {
   const [open, setOpen] = useState<'react' | 'more' | null>(null)
+  const t = useTranslations('actions')
   const mine = message.senderId === viewerId
   const now = Date.now()
   const canEdit = mine && !message.deleted && now - Date.parse(message.createdAt) < EDIT_WINDOW_MS
@@ -39,7 +41,7 @@ export function MessageActionsBar({ message, viewerId, canModerate, handlers }: 
   if (message.deleted) {
     return canRestore ? (
       <button type="button" className="msg-action msg-action-wide" onClick={handlers.restore}>
-        Restore
+        {t('restore')}
       </button>
     ) : null
   }
@@ -49,20 +51,20 @@ export function MessageActionsBar({ message, viewerId, canModerate, handlers }: 
       <button
         type="button"
         className="msg-action"
-        aria-label="Add reaction"
+        aria-label={t('addReaction')}
         aria-haspopup="dialog"
         aria-expanded={open === 'react'}
         onClick={() => setOpen(open === 'react' ? null : 'react')}
       >
         ☺
       </button>
-      <button type="button" className="msg-action" aria-label="Reply" onClick={handlers.reply}>
+      <button type="button" className="msg-action" aria-label={t('reply')} onClick={handlers.reply}>
         ↩
       </button>
       <button
         type="button"
         className="msg-action"
-        aria-label="More actions"
+        aria-label={t('more')}
         aria-haspopup="menu"
         aria-expanded={open === 'more'}
         onClick={() => setOpen(open === 'more' ? null : 'more')}
@@ -70,13 +72,13 @@ export function MessageActionsBar({ message, viewerId, canModerate, handlers }: 
         ⋯
       </button>
       {open === 'react' ? (
-        <Popover onClose={close} label="Pick a reaction" className="reaction-picker">
+        <Popover onClose={close} label={t('pickReaction')} className="reaction-picker">
           {QUICK_REACTIONS.map((emoji) => (
             <button
               key={emoji}
               type="button"
               className="reaction-choice"
-              aria-label={`React with ${emoji}`}
+              aria-label={t('reactWith', { emoji })}
               onClick={() => {
                 handlers.react(emoji)
                 close()
@@ -88,22 +90,24 @@ export function MessageActionsBar({ message, viewerId, canModerate, handlers }: 
         </Popover>
       ) : null}
       {open === 'more' ? (
-        <Popover onClose={close} label="Message actions" className="action-menu" role="menu">
-          {canEdit ? <MenuItem label="Edit" onSelect={handlers.edit} close={close} /> : null}
-          <MenuItem label="Forward" onSelect={handlers.forward} close={close} />
+        <Popover onClose={close} label={t('menu')} className="action-menu" role="menu">
+          {canEdit ? <MenuItem label={t('edit')} onSelect={handlers.edit} close={close} /> : null}
+          <MenuItem label={t('forward')} onSelect={handlers.forward} close={close} />
           {canModerate ? (
             <MenuItem
-              label={message.pinnedAt ? 'Unpin' : 'Pin'}
+              label={message.pinnedAt ? t('unpin') : t('pin')}
               onSelect={handlers.togglePin}
               close={close}
             />
           ) : null}
           <MenuItem
-            label="Copy text"
+            label={t('copyText')}
             onSelect={() => void navigator.clipboard?.writeText(message.content ?? '')}
             close={close}
           />
-          {canDelete ? <MenuItem label="Delete" onSelect={handlers.remove} close={close} danger /> : null}
+          {canDelete ? (
+            <MenuItem label={t('delete')} onSelect={handlers.remove} close={close} danger />
+          ) : null}
         </Popover>
       ) : null}
     </>
@@ -147,6 +151,7 @@ export function ReactionChips({
   viewerId: string
   onToggle: (emoji: string) => void
 }) {
+  const t = useTranslations('actions')
   if (message.deleted || message.reactions.length === 0) return null
   return (
     <div className="reactions" data-testid="reactions">
@@ -158,7 +163,10 @@ export function ReactionChips({
             type="button"
             className="reaction-chip"
             aria-pressed={mine}
-            aria-label={`${reaction.emoji} ${reaction.count}${mine ? ', including you' : ''}`}
+            aria-label={t(mine ? 'reactionMine' : 'reaction', {
+              emoji: reaction.emoji,
+              count: reaction.count,
+            })}
             data-testid="reaction"
             onClick={() => onToggle(reaction.emoji)}
           >

@@ -2,16 +2,13 @@
 
 import type { AttachmentView } from '@connecto/shared'
 import { useQuery } from '@tanstack/react-query'
+import { useLocale, useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
+import { formatSize } from '@/lib/format'
 import { Popover } from './popover'
 
 type Variant = 'original' | 'display' | 'thumbnail' | 'poster'
-
-const sizeText = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** A signed URL for one variant, renewed before it expires. */
 function useFileUrl(fileId: string, variant: Variant, enabled = true) {
@@ -52,12 +49,13 @@ export function MessageAttachments({ attachments }: { attachments: readonly Atta
 function ImageThumb({ image, onOpen }: { image: AttachmentView; onOpen: () => void }) {
   const variant: Variant = image.hasThumbnail ? 'thumbnail' : image.hasDisplay ? 'display' : 'original'
   const url = useFileUrl(image.fileId, variant)
+  const t = useTranslations('files')
   return (
     <button
       type="button"
       className="msg-image"
       onClick={onOpen}
-      aria-label={`Open image ${image.name}`}
+      aria-label={t('openImage', { name: image.name })}
       data-testid="message-image"
     >
       {url ? (
@@ -71,12 +69,14 @@ function ImageThumb({ image, onOpen }: { image: AttachmentView; onOpen: () => vo
 
 function FileRow({ file }: { file: AttachmentView }) {
   const url = useFileUrl(file.fileId, 'original')
+  const t = useTranslations('files')
+  const locale = useLocale()
   return (
     <a className="msg-file" href={url} download={file.name} aria-disabled={!url} data-testid="message-file">
       <span aria-hidden="true">📄</span>
       <span className="msg-file-text">
         <strong>{file.name}</strong>
-        <span>{sizeText(file.size)} · Download</span>
+        <span>{t('sizeDownload', { size: formatSize(file.size, locale) })}</span>
       </span>
     </a>
   )
@@ -85,24 +85,25 @@ function FileRow({ file }: { file: AttachmentView }) {
 function ImageViewer({ image, onClose }: { image: AttachmentView; onClose: () => void }) {
   const display = useFileUrl(image.fileId, image.hasDisplay ? 'display' : 'original')
   const original = useFileUrl(image.fileId, 'original')
+  const t = useTranslations()
   return (
     <div className="modal-backdrop viewer-backdrop">
-      <Popover onClose={onClose} label={`Image ${image.name}`} className="viewer">
+      <Popover onClose={onClose} label={t('files.image', { name: image.name })} className="viewer">
         <div className="viewer-bar">
           <span className="viewer-name">{image.name}</span>
           {original ? (
             <a className="button button-secondary button-small" href={original} download={image.name}>
-              Download
+              {t('files.download')}
             </a>
           ) : null}
-          <button type="button" className="icon-button" aria-label="Close viewer" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('files.closeViewer')} onClick={onClose}>
             ✕
           </button>
         </div>
         {display ? (
           <img className="viewer-image" src={display} alt={image.name} />
         ) : (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('common.loading')}</p>
         )}
       </Popover>
     </div>

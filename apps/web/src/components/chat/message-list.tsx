@@ -1,4 +1,5 @@
 'use client'
+import { useTranslations } from 'next-intl'
 // The scrolling history: older pages load when the top comes near, the view stays put when they do,
 // follows new messages while at the bottom, and offers "Jump to latest" otherwise.
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
@@ -36,6 +37,7 @@ export function MessageList({
   const atBottom = useRef(true)
   const [showJump, setShowJump] = useState(false)
   const [unseen, setUnseen] = useState(0)
+  const t = useTranslations('chat')
   // Distance from the bottom before older rows were added, so the reader's place survives them.
   const restore = useRef<{ firstKey: string | null; fromBottom: number } | null>(null)
 
@@ -116,17 +118,17 @@ export function MessageList({
         className="chat-scroll"
         onScroll={onScroll}
         role="log"
-        aria-label="Messages"
+        aria-label={t('messages')}
         aria-live="polite"
         aria-relevant="additions"
         data-testid="message-list"
       >
         {hasOlder ? (
           <div className="chat-older" role="status">
-            {loadingOlder ? 'Loading earlier messages…' : ''}
+            {loadingOlder ? t('loadingEarlier') : ''}
           </div>
         ) : lastKey ? (
-          <div className="chat-start">This is the beginning of the conversation.</div>
+          <div className="chat-start">{t('beginning')}</div>
         ) : null}
         {lastKey ? children : empty}
       </div>
@@ -137,7 +139,7 @@ export function MessageList({
           onClick={() => scrollToBottom(true)}
           data-testid="jump-latest"
         >
-          {unseen > 0 ? `${unseen} new · ` : ''}Jump to latest ↓
+          {t('jumpToLatest', { count: unseen })}
         </button>
       ) : null}
     </div>

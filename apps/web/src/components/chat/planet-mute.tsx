@@ -1,38 +1,43 @@
 'use client'
 
 import { useMutation } from '@tanstack/react-query'
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDateFormat } from '@/lib/format'
+import { useDescribeRefusal } from '@/lib/refusal'
 import { Popover } from './popover'
 
 const HOUR = 3_600_000
 const OPTIONS = [
-  { label: 'Mute for 1 hour', ms: HOUR },
-  { label: 'Mute for 8 hours', ms: 8 * HOUR },
-  { label: 'Mute for a day', ms: 24 * HOUR },
-  { label: 'Mute until I turn it back on', ms: null },
+  { label: 'hour', ms: HOUR },
+  { label: 'hours8', ms: 8 * HOUR },
+  { label: 'day', ms: 24 * HOUR },
+  { label: 'forever', ms: null },
 ] as const
 
-const untilFormat = new Intl.DateTimeFormat(undefined, {
+const UNTIL_OPTIONS: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   hour: '2-digit',
   minute: '2-digit',
-})
+}
 
 /** Mutes this planet's notifications (messages still arrive in the chat) for a while or until unmuted. */
 export function PlanetMute({ planetId, onNotice }: { planetId: string; onNotice: (text: string) => void }) {
   const trpc = useTRPC()
   const [open, setOpen] = useState(false)
+  const t = useTranslations('mute')
+  const describeRefusal = useDescribeRefusal()
+  const untilFormat = useDateFormat(UNTIL_OPTIONS)
   const change = useMutation(
     trpc.notifications.setPlanetNotifications.mutationOptions({
       onSuccess: (state) =>
         onNotice(
           !state.notificationsMuted
-            ? 'Notifications for this planet are on.'
+            ? t('on')
             : state.notificationsMutedUntil
-              ? `Muted until ${untilFormat.format(new Date(state.notificationsMutedUntil))}.`
-              : 'Muted until you turn notifications back on.',
+              ? t('mutedUntil', { when: untilFormat.format(new Date(state.notificationsMutedUntil)) })
+              : t('mutedForever'),
         ),
       onError: (error) => onNotice(describeRefusal(error).text),
     }),
@@ -43,7 +48,7 @@ export function PlanetMute({ planetId, onNotice }: { planetId: string; onNotice:
       <button
         type="button"
         className="icon-button"
-        aria-label="Notifications for this planet"
+        aria-label={t('label')}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((v) => !v)}
@@ -53,7 +58,7 @@ export function PlanetMute({ planetId, onNotice }: { planetId: string; onNotice:
       {open ? (
         <Popover
           onClose={() => setOpen(false)}
-          label="Notifications for this planet"
+          label={t('label')}
           className="action-menu header-popover"
           role="menu"
         >
@@ -72,7 +77,7 @@ export function PlanetMute({ planetId, onNotice }: { planetId: string; onNotice:
                 })
               }}
             >
-              {option.label}
+              {t(option.label)}
             </button>
           ))}
           <button
@@ -84,7 +89,7 @@ export function PlanetMute({ planetId, onNotice }: { planetId: string; onNotice:
               change.mutate({ planetId, muted: false })
             }}
           >
-            Unmute
+            {t('unmute')}
           </button>
         </Popover>
       ) : null}

@@ -2,23 +2,28 @@
 
 import type { SnippetPart } from '@connecto/shared'
 import { skipToken, useInfiniteQuery } from '@tanstack/react-query'
+import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDateFormat } from '@/lib/format'
+import { useDescribeRefusal } from '@/lib/refusal'
 
 const DEBOUNCE_MS = 300
-const whenFormat = new Intl.DateTimeFormat(undefined, {
+const WHEN_OPTIONS: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',
   hour: '2-digit',
   minute: '2-digit',
-})
+}
 
 /** Searching this planet; picking a result jumps to it in the conversation. */
 export function SearchPanel({ planetId, onJump }: { planetId: string; onJump: (messageId: string) => void }) {
   const trpc = useTRPC()
   const [text, setText] = useState('')
   const [query, setQuery] = useState('')
+  const t = useTranslations()
+  const describeRefusal = useDescribeRefusal()
+  const whenFormat = useDateFormat(WHEN_OPTIONS)
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => input.current?.focus(), [])
   useEffect(() => {
@@ -37,23 +42,23 @@ export function SearchPanel({ planetId, onJump }: { planetId: string; onJump: (m
     <div className="search-panel">
       <search>
         <label htmlFor="message-search" className="visually-hidden">
-          Search messages
+          {t('search.label')}
         </label>
         <input
           ref={input}
           id="message-search"
           type="search"
           className="search-input"
-          placeholder="Search this chat"
+          placeholder={t('search.placeholder')}
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
       </search>
       {!query ? (
-        <p className="muted">Words, names or places from the conversation.</p>
+        <p className="muted">{t('search.hint')}</p>
       ) : results.isPending ? (
         <p className="muted" role="status">
-          Searching…
+          {t('search.searching')}
         </p>
       ) : results.isError ? (
         <p className="form-error" role="alert">
@@ -61,7 +66,7 @@ export function SearchPanel({ planetId, onJump }: { planetId: string; onJump: (m
         </p>
       ) : items.length === 0 ? (
         <p className="muted" role="status">
-          No messages match “{query}”.
+          {t('search.noMatch', { query })}
         </p>
       ) : (
         <ul className="pinned-list" data-testid="search-results">
@@ -69,7 +74,7 @@ export function SearchPanel({ planetId, onJump }: { planetId: string; onJump: (m
             <li key={message.id}>
               <button type="button" className="pinned-item" onClick={() => onJump(message.id)}>
                 <strong>
-                  {message.senderNickname ?? 'Traveller'} ·{' '}
+                  {message.senderNickname ?? t('common.traveller')} ·{' '}
                   <time dateTime={message.createdAt}>{whenFormat.format(new Date(message.createdAt))}</time>
                 </strong>
                 <span className="snippet">
@@ -82,7 +87,7 @@ export function SearchPanel({ planetId, onJump }: { planetId: string; onJump: (m
       )}
       {results.hasNextPage ? (
         <button type="button" className="link-button" onClick={() => void results.fetchNextPage()}>
-          More results
+          {t('search.more')}
         </button>
       ) : null}
     </div>

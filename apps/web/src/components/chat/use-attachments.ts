@@ -2,10 +2,11 @@
 // Files picked for the next message: each uploads at once with its own progress and can be cancelled;
 // the message can go when every upload has finished.
 import { FILE_CATEGORIES, fileCategoryOf } from '@connecto/shared'
+import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTRPCClient } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
-import { uploadFile } from '@/lib/upload'
+import { useDescribeRefusal } from '@/lib/refusal'
+import { UploadError, uploadFile } from '@/lib/upload'
 
 export type PendingFile = {
   localId: string
@@ -21,13 +22,15 @@ export type PendingFile = {
 
 const MB = 1024 * 1024
 
+type FileWords = ReturnType<typeof useTranslations<'files'>>
+
 /** Checked before uploading, so a too-large file is refused at once with the limit in plain words. */
-function refusalFor(file: File): string | null {
+function refusalFor(file: File, t: FileWords): string | null {
   const category = fileCategoryOf(file.type || 'application/octet-stream')
-  if (!category) return `${file.name}: files of this type cannot be sent.`
+  if (!category) return t('typeNotAllowed', { name: file.name })
   const { maxBytes } = FILE_CATEGORIES[category]
   if (file.size > maxBytes)
-    return `${file.name} is too large: ${category} files can be at most ${maxBytes / MB} MB.`
+    return t('tooLarge', { name: file.name, category: t(`categories.${category}`), max: maxBytes / MB })
   return null
 }
 
@@ -35,6 +38,8 @@ export function useAttachments() {
   const client = useTRPCClient()
   const [files, setFiles] = useState<PendingFile[]>([])
   const controllers = useRef(new Map<string, AbortController>())
+  const t = useTranslations('files')
+  const describeRefusal = useDescribeRefusal()
 
   const patch = useCallback(
     (localId: string, change: Partial<PendingFile>) =>
@@ -46,7 +51,7 @@ export function useAttachments() {
     (picked: FileList | File[]) => {
       for (const file of Array.from(picked)) {
         const localId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
-        const refusal = refusalFor(file)
+        const refusal = refusalFor(file, t)
         const entry: PendingFile = {
           localId,
           name: file.name,
@@ -69,13 +74,15 @@ export function useAttachments() {
           .catch((error: unknown) => {
             if (controller.signal.aborted) return
             const text =
-              error instanceof Error && !('data' in error) ? error.message : describeRefusal(error).text
+              error instanceof UploadError
+                ? t(error.reason, { status: error.status ?? 0 })
+                : describeRefusal(error).text
             patch(localId, { state: 'failed', error: text })
           })
           .finally(() => controllers.current.delete(localId))
       }
     },
-    [client, patch],
+    [client, patch, t, describeRefusal],
   )
 
   /** Cancels an upload in progress, or drops a finished or failed one. */

@@ -4,7 +4,7 @@
 import type { MessageView } from '@connecto/shared'
 import { useMemo } from 'react'
 import { useTRPCClient } from '@/lib/connecto'
-import { describeRefusal } from '@/lib/refusal'
+import { useDescribeRefusal } from '@/lib/refusal'
 
 type Handlers = {
   merge: (messages: MessageView[]) => void
@@ -14,6 +14,7 @@ type Handlers = {
 
 export function useMessageActions({ merge, patchReactions, onRefusal }: Handlers) {
   const client = useTRPCClient()
+  const describeRefusal = useDescribeRefusal()
   return useMemo(() => {
     const run = async <T>(call: () => Promise<T>, then?: (result: T) => void) => {
       try {
@@ -50,7 +51,7 @@ export function useMessageActions({ merge, patchReactions, onRefusal }: Handlers
           }),
         ),
     }
-  }, [client, merge, patchReactions, onRefusal])
+  }, [client, merge, patchReactions, onRefusal, describeRefusal])
 }
 
 export type MessageActions = ReturnType<typeof useMessageActions>

@@ -5,7 +5,7 @@
 import type { MessageView } from '@connecto/shared'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useOnline, useTRPCClient } from '@/lib/connecto'
-import { describeRefusal, isNetworkFailure } from '@/lib/refusal'
+import { isNetworkFailure, useDescribeRefusal } from '@/lib/refusal'
 
 export type OutboxItem = {
   clientMessageId: string
@@ -46,6 +46,10 @@ export function useOutbox(planetId: string, onSent: (message: MessageView) => vo
   const itemsRef = useRef(items)
   const sending = useRef(false)
   const onSentRef = useRef(onSent)
+  // Read through a ref so the send loop does not restart when the language changes.
+  const describeRefusal = useDescribeRefusal()
+  const describeRef = useRef(describeRefusal)
+  describeRef.current = describeRefusal
   onSentRef.current = onSent
 
   useEffect(() => {
@@ -99,7 +103,7 @@ export function useOutbox(planetId: string, onSent: (message: MessageView) => vo
             patch(next.clientMessageId, { state: 'queued' })
             return
           }
-          patch(next.clientMessageId, { state: 'failed', error: describeRefusal(error).text })
+          patch(next.clientMessageId, { state: 'failed', error: describeRef.current(error).text })
         }
       }
     } finally {

@@ -3,6 +3,7 @@
 // chat, and "seen by" for the latest message comes from the api, refreshed whenever someone's
 // watermark moves (`read.updated`).
 import { skipToken, useMutation, useQuery } from '@tanstack/react-query'
+import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useRef } from 'react'
 import { useOnline, useTRPC } from '@/lib/connecto'
 import type { StreamEvent } from './use-timeline'
@@ -20,6 +21,7 @@ export function useReadReceipts(planetId: string, latestMessageId: string | null
   const { refetch } = seenBy
   const { mutate: markRead } = useMutation(trpc.reads.markRead.mutationOptions())
   const marked = useRef<string | null>(null)
+  const someone = useTranslations('common')('someone')
 
   // Mark read while the page is visible; again when it comes back into view.
   useEffect(() => {
@@ -47,5 +49,5 @@ export function useReadReceipts(planetId: string, latestMessageId: string | null
     [refetch, latestMessageId],
   )
 
-  return { seenBy: (seenBy.data ?? []).map((reader) => reader.nickname ?? 'Someone'), onEvent }
+  return { seenBy: (seenBy.data ?? []).map((reader) => reader.nickname ?? someone), onEvent }
 }

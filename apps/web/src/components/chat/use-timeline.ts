@@ -7,7 +7,7 @@ import { skipToken } from '@tanstack/react-query'
 import { useSubscription } from '@trpc/tanstack-react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useOnline, useTRPC, useTRPCClient } from '@/lib/connecto'
-import { describeRefusal, type Refusal } from '@/lib/refusal'
+import { type Refusal, useDescribeRefusal } from '@/lib/refusal'
 import { type MessageMap, mergeMessages, sortedMessages } from '@/lib/timeline'
 
 const PAGE_SIZE = 40
@@ -47,6 +47,10 @@ export function usePlanetTimeline({ planetId, onEvent }: Options) {
   const lastEventId = useRef<string | null>(null)
   const [resumeFrom, setResumeFrom] = useState<string | null>(null)
   const onEventRef = useRef(onEvent)
+  // Read through a ref so the stream does not restart when the language changes.
+  const describeRefusal = useDescribeRefusal()
+  const describeRef = useRef(describeRefusal)
+  describeRef.current = describeRefusal
   onEventRef.current = onEvent
 
   const merge = useCallback(
@@ -63,7 +67,7 @@ export function usePlanetTimeline({ planetId, onEvent }: Options) {
   )
 
   const fail = useCallback((error: unknown) => {
-    const refusal = describeRefusal(error)
+    const refusal = describeRef.current(error)
     if (refusal.code && REVOKED_CODES.has(refusal.code)) setRevoked(refusal)
     else setLoadError(refusal)
   }, [])
@@ -156,7 +160,7 @@ export function usePlanetTimeline({ planetId, onEvent }: Options) {
           onEventRef.current?.(event)
         },
         onError: (error) => {
-          const refusal = describeRefusal(error)
+          const refusal = describeRef.current(error)
           if (refusal.code && REVOKED_CODES.has(refusal.code)) setRevoked(refusal)
         },
       },

@@ -2,6 +2,7 @@
 // Who else is typing here (from the stream's `typing` signals, each with its own expiry), and telling
 // the others when the viewer types: at most one "typing" every few seconds, one "stopped" at the end.
 import { useMutation } from '@tanstack/react-query'
+import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
 import type { StreamEvent } from './use-timeline'
@@ -17,6 +18,8 @@ export function useTyping(planetId: string) {
   const typingMutation = useMutation(trpc.presence.typing.mutationOptions())
   const { mutate } = typingMutation
   const lastSent = useRef(0)
+  const someone = useRef('')
+  someone.current = useTranslations('common')('someone')
 
   /** Feed every stream event here. */
   const onEvent = useCallback((event: StreamEvent) => {
@@ -27,7 +30,7 @@ export function useTyping(planetId: string) {
       if (event.typing) {
         const expiresAt =
           typeof event.expiresAt === 'string' ? Date.parse(event.expiresAt) : Date.now() + FALLBACK_TTL_MS
-        next.set(userId, { nickname: (event.nickname as string | null) ?? 'Someone', expiresAt })
+        next.set(userId, { nickname: (event.nickname as string | null) ?? someone.current, expiresAt })
       } else next.delete(userId)
       return next
     })

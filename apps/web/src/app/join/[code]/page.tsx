@@ -1,17 +1,21 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { JoinForm } from '@/components/join-form'
 import { requireSession } from '@/lib/require-session'
 
-export const metadata: Metadata = { title: 'Join a travel' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('join') }
+}
 
 export default async function JoinByLinkPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params
   await requireSession(`/join/${encodeURIComponent(code)}`)
+  const t = await getTranslations('join')
   return (
     <div className="page page-narrow">
       <header className="page-header">
-        <h1>You are invited</h1>
-        <p className="lead">Join the travel to see its planets and chat with the group.</p>
+        <h1>{t('invitedTitle')}</h1>
+        <p className="lead">{t('invitedLead')}</p>
       </header>
       <JoinForm initialCode={code} />
     </div>

@@ -1,16 +1,20 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { NewTravelForm } from '@/components/new-travel-form'
 import { requireSession } from '@/lib/require-session'
 
-export const metadata: Metadata = { title: 'New travel' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('newTravel') }
+}
 
 export default async function NewTravelPage() {
   await requireSession('/travels/new')
+  const t = await getTranslations('newTravel')
   return (
     <div className="page page-narrow">
       <header className="page-header">
-        <h1>New travel</h1>
-        <p className="lead">You host it: a group chat and an announcements planet come with it.</p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
       <NewTravelForm />
     </div>

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { ChatRoom } from '@/components/chat/chat-room'
 import { requireSession } from '@/lib/require-session'
 
-export const metadata: Metadata = { title: 'Chat' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('chat') }
+}
 
 type Params = Promise<{ travelId: string; planetId: string }>
 
