@@ -1,7 +1,9 @@
-// Fixtures for both projects: signing in through the form, and screenshots at phone and desktop sizes.
+// Fixtures for both projects: signing in through the form, and screenshots at phone and desktop sizes
+// (each first checked for sideways scrolling).
 import path from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 import type { Account } from './env'
+import { expectNoSidewaysScroll } from './overflow'
 
 const VIEWPORTS = [
   ['phone', { width: 390, height: 844 }],
@@ -29,6 +31,7 @@ export const test = base.extend<Fixtures>({
       for (const [label, size] of VIEWPORTS) {
         await page.setViewportSize(size)
         const file = path.join(dir, `${testInfo.project.name}-${name}-${label}.png`)
+        await expectNoSidewaysScroll(page, `${testInfo.project.name}-${name}-${label}`)
         await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
         await testInfo.attach(`${name}-${label}`, { path: file, contentType: 'image/png' })
       }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslations } from 'next-intl'
-import { useEffect, useState } from 'react'
+import { type CSSProperties, useEffect, useState } from 'react'
 import { useTRPC } from '@/lib/connecto'
 import { useDescribeRefusal } from '@/lib/refusal'
 import { applyTheme, parseTheme, readTheme, type Theme } from '@/lib/theme'
@@ -80,7 +80,7 @@ export function SettingsView() {
           {t('typesHeading')}
         </h2>
         <div className="pref-grid-wrap">
-          <table className="pref-grid">
+          <table className="pref-grid" style={{ '--channels': channels.length } as CSSProperties}>
             <thead>
               <tr>
                 <th scope="col">{t('typeColumn')}</th>
