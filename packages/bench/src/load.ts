@@ -1,6 +1,7 @@
 // The open-loop driver: messages go out on a fixed schedule whatever the server's answers (so a slow
 // server cannot slow the offered load down), and every recipient records send→receive latency against
 // the *scheduled* send time, loss, duplicates and per-planet order.
+import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import * as hdr from 'hdr-histogram-js'
 import { type ResourceSampler, sampleResources, scrapeEventLoopDelay } from './resources.ts'
@@ -29,6 +30,10 @@ export type StepResult = {
   apiRssMb: number
   /** All local Postgres processes together (the same server the other engineers' tests use). */
   postgresCpuPercent: number | null
+  /** The load generator itself (this process): it shares the machine with the servers it measures. */
+  loadGeneratorCpuPercent: number
+  /** Every process on the machine together, out of cores × 100 %: above ~90 % of that, everyone queues. */
+  machineCpuPercent: number
   eventLoopP99Ms: number | null
 }
 
@@ -98,6 +103,9 @@ export class LoadRun {
     const total = Math.round(rate * seconds)
     if (this.target.metricsUrl) await scrapeEventLoopDelay(this.target.metricsUrl)
     const sampler: ResourceSampler = sampleResources(this.target.server.pid)
+    const ownCpuBefore = process.cpuUsage()
+    const machineBefore = machineCpuTimes()
+    const wallBefore = performance.now()
 
     const t0 = performance.now() + 20
     let i = 0
@@ -127,6 +135,9 @@ export class LoadRun {
       await new Promise((r) => setTimeout(r, 20))
     }
     const resources = await sampler.stop()
+    const wallMs = performance.now() - wallBefore
+    const ownCpu = process.cpuUsage(ownCpuBefore)
+    const machineAfter = machineCpuTimes()
     const eventLoopP99Ms = this.target.metricsUrl ? await scrapeEventLoopDelay(this.target.metricsUrl) : null
     const ms = (us: number) => Math.round(us / 10) / 100
     return {
@@ -148,9 +159,28 @@ export class LoadRun {
       apiCpuPercent: resources.cpuPercent,
       apiRssMb: resources.rssMb,
       postgresCpuPercent: resources.postgresCpuPercent,
+      loadGeneratorCpuPercent: Math.round(((ownCpu.user + ownCpu.system) / 1000 / wallMs) * 100),
+      machineCpuPercent: Math.round(
+        (1 -
+          (machineAfter.idle - machineBefore.idle) / Math.max(1, machineAfter.total - machineBefore.total)) *
+          100 *
+          os.cpus().length,
+      ),
       eventLoopP99Ms,
     }
   }
+}
+
+/** Idle and total CPU time of the whole machine since boot (all cores). */
+function machineCpuTimes() {
+  let idle = 0
+  let total = 0
+  for (const cpu of os.cpus()) {
+    const t = cpu.times
+    idle += t.idle
+    total += t.user + t.nice + t.sys + t.idle + t.irq
+  }
+  return { idle, total }
 }
 
 function newHistogram() {

@@ -73,8 +73,9 @@ export async function startApiProcess(opts: {
 }): Promise<ServerProcess> {
   const port = await freePort()
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []
+  const gc = process.env.BENCH_SEMI_SPACE ? [`--max-semi-space-size=${process.env.BENCH_SEMI_SPACE}`] : []
   return start(
-    [...prof, '--import', 'tsx', 'src/main.ts'],
+    [...gc, ...prof, '--import', 'tsx', 'src/main.ts'],
     API_DIR,
     {
       NODE_ENV: 'production',

@@ -18,6 +18,8 @@ const COLUMNS: [string, (r: StepResult) => string | number][] = [
   ['srv cpu %', (r) => r.apiCpuPercent],
   ['rss MB', (r) => r.apiRssMb],
   ['pg cpu %', (r) => r.postgresCpuPercent ?? '-'],
+  ['loadgen cpu %', (r) => r.loadGeneratorCpuPercent],
+  ['machine cpu %', (r) => r.machineCpuPercent],
   ['loop p99 ms', (r) => r.eventLoopP99Ms ?? '-'],
   ['ok', (r) => (r.p99Ms < 100 && r.lost === 0 ? 'yes' : 'no')],
 ]

@@ -1,4 +1,4 @@
-// `pnpm --filter @connecto/bench bench [--quick] [--cpu-prof] [--only=api|baseline] [--no-redis]`
+// `pnpm --filter @connecto/bench bench [--quick] [--cpu-prof] [--only=api|baseline] [--no-redis] [--steps=500,1000]`
 // Seeds a fresh database, starts the real api (child process, real Postgres and Redis) and drives it
 // with real WebSocket clients at stepped open-loop rates; then does the same against the bare ws + pg
 // baseline, and prints both side by side with each one's knee.
@@ -18,9 +18,12 @@ const quick = args.has('--quick')
 const only = [...args].find((a) => a.startsWith('--only='))?.slice(7)
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results')
 
-const plan = quick
+const stepsArg = [...args].find((a) => a.startsWith('--steps='))?.slice(8)
+const defaultPlan = quick
   ? { clients: 200, planetSize: 10, steps: [100, 500, 1000], seconds: 5 }
   : { clients: 1000, planetSize: 10, steps: [100, 250, 500, 1000, 2000, 4000], seconds: 10 }
+/** `--steps=`: other offered rates, to look at one region closely (profiling); the report's knee is still theirs. */
+const plan = stepsArg ? { ...defaultPlan, steps: stepsArg.split(',').map(Number) } : defaultPlan
 
 const load = () =>
   os

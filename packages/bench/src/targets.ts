@@ -61,6 +61,10 @@ export function apiTarget(server: ServerProcess): Target {
         },
       )
       if (!started) throw new Error(`subscription refused for ${client.userId}`)
+      // As the web app does while a chat is on screen: report focus now and every 20 s (claims last 30 s).
+      const focus = () => socket.mutate('notifications.focus', { planetId: client.planetId })
+      if (!(await focus())) throw new Error(`focus refused for ${client.userId}`)
+      const refocus = setInterval(() => void focus(), 20_000)
       return {
         send: (msgNo, content) =>
           socket.mutate('messages.send', {
@@ -68,7 +72,10 @@ export function apiTarget(server: ServerProcess): Target {
             clientMessageId: `bench-${msgNo.toString(36).padStart(8, '0')}`,
             content,
           }),
-        close: () => socket.close(),
+        close: () => {
+          clearInterval(refocus)
+          socket.close()
+        },
       }
     },
   }

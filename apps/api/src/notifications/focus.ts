@@ -1,4 +1,5 @@
 // "Looking at a planet": a focused client calls notifications.focus every ~20 s; each claim lasts 30 s,
+// and while it holds, ordinary messages of that planet make no notification and no push for that user.
 // so a closed laptop or a background tab stops counting on its own. An open socket alone is not focus.
 // Claims are per planet, so a phone on one chat and a laptop on another both count; `null` (a client
 // hid its tab or left the chat) drops the user's claims at once, and a still-focused client renews
@@ -45,14 +46,31 @@ export async function setFocus(rt: Runtime, userId: string, planetId: string | n
 
 /** The users among `userIds` with a focused client showing `planetId` in the last 30 seconds. */
 export async function usersLookingAt(rt: Runtime, planetId: string, userIds: string[]) {
+  const pairs = await pairsLookingAt(
+    rt,
+    userIds.map((userId) => ({ planetId, userId })),
+  )
+  return new Set(userIds.filter((userId) => pairs.has(focusPair(planetId, userId))))
+}
+
+export const focusPair = (planetId: string, userId: string) => `${planetId}|${userId}`
+
+/** Of these (planet, user) pairs, those where the user looks at the planet now, as `focusPair` keys. */
+export async function pairsLookingAt(rt: Runtime, pairs: { planetId: string; userId: string }[]) {
   const now = Date.now()
-  if (!userIds.length) return new Set<string>()
+  if (!pairs.length) return new Set<string>()
   if (rt.redis) {
     const pipeline = rt.redis.pipeline()
-    for (const id of userIds) pipeline.hget(focusKey(id), planetId)
+    for (const p of pairs) pipeline.hget(focusKey(p.userId), p.planetId)
     const replies = (await pipeline.exec()) ?? []
-    return new Set(userIds.filter((_, i) => Number(replies[i]?.[1] ?? 0) > now))
+    return new Set(
+      pairs.filter((_, i) => Number(replies[i]?.[1] ?? 0) > now).map((p) => focusPair(p.planetId, p.userId)),
+    )
   }
   const claims = localClaims(rt)
-  return new Set(userIds.filter((id) => (claims.get(id)?.get(planetId) ?? 0) > now))
+  return new Set(
+    pairs
+      .filter((p) => (claims.get(p.userId)?.get(p.planetId) ?? 0) > now)
+      .map((p) => focusPair(p.planetId, p.userId)),
+  )
 }

@@ -173,6 +173,26 @@ describe('batched message fan-out', () => {
   })
 })
 
+describe('members looking at the planet', () => {
+  it('get no notification for ordinary messages there, but still for a mention; elsewhere as usual', async () => {
+    const w = await notificationWorld(t.rt, 2)
+    const [reader, away] = w.others as [typeof w.host, typeof w.host]
+    await (await w.as(reader)).notifications.focus({ planetId: w.general.id })
+    const plain = await w.post(w.host.id, 'on screen')
+    const mention = await w.post(w.host.id, 'look @P0', { mentions: [reader.id] })
+    const news = await w.post(w.host.id, 'elsewhere', { planetId: w.announcements.id })
+    await fanOutMessages(t.rt, [plain.id, mention.id, news.id])
+    const types = async (userId: string) =>
+      (await w.notificationsOf(userId)).map((n) => `${n.type} ${n.count}`).sort()
+    expect(await types(reader.id)).toEqual(['ANNOUNCEMENT 1', 'MENTION 1'])
+    expect(await types(away.id)).toEqual(['ANNOUNCEMENT 1', 'MESSAGE 2'])
+    // Looking away: ordinary messages notify again.
+    await (await w.as(reader)).notifications.focus({ planetId: null })
+    await fanOutMessage(t.rt, (await w.post(w.host.id, 'now unseen')).id)
+    expect((await w.notificationsOf(reader.id)).map((n) => n.type)).toContain('MESSAGE')
+  })
+})
+
 describe('message batcher', () => {
   it('gathers every planet’s new messages into one enqueue, flushed after NOTIFY_BATCH_MS', async () => {
     const rt = await createTestRuntime({ env: { NOTIFY_BATCH_MS: '50' } })

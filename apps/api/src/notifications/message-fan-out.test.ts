@@ -54,6 +54,23 @@ describe('decideRecipients', () => {
     ])
   })
 
+  it('leaves out ordinary messages for members looking at the planet, not what is aimed at them', () => {
+    const members = [member('a'), member('b')]
+    const decided = decideRecipients({
+      messages: [message('m1'), message('m2', { mentions: ['a'] })],
+      members,
+      online: new Set(),
+      looking: new Set(['a']),
+      broadcasts: new Set(),
+      now,
+    }).map((r) => [r.message.id, r.userId, r.type])
+    expect(decided).toEqual([
+      ['m1', 'b', 'MESSAGE'],
+      ['m2', 'a', 'MENTION'],
+      ['m2', 'b', 'MESSAGE'],
+    ])
+  })
+
   it('counts @all / @here only for the claimed broadcasts; @here reaches the members online', () => {
     const members = [member('a'), member('b')]
     expect(decide([message('m1', { content: '@here bus' })], members, ['a'], ['m1'])).toEqual([

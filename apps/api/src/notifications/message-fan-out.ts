@@ -10,6 +10,7 @@ import { newRowId } from '../messages/message-id.ts'
 import type { Runtime } from '../runtime.ts'
 import { type DeliveryPlan, enqueuePush, planDeliveries, pushesNow } from './create-notification.ts'
 import { markDelivery } from './deliveries.ts'
+import { focusPair, pairsLookingAt } from './focus.ts'
 import { publishNotificationEvent, toNotificationView } from './notification-view.ts'
 import { type PlanetNotificationSettings, planetAllows } from './planet-mute.ts'
 import { CHANNELS, loadPreferences } from './preferences.ts'
@@ -69,6 +70,8 @@ export function decideRecipients(input: {
   messages: FanOutMessage[]
   members: FanOutMember[]
   online: ReadonlySet<string>
+  /** Members looking at the planet now: ordinary messages reach them on screen, not as notifications. */
+  looking?: ReadonlySet<string>
   broadcasts: ReadonlySet<string>
   now: Date
 }) {
@@ -86,6 +89,7 @@ export function decideRecipients(input: {
         repliedTo: message.replyToSenderId === member.userId,
         announcement: message.planetType === 'ANNOUNCEMENT',
       })
+      if (type === 'MESSAGE' && input.looking?.has(member.userId)) continue
       if (planetAllows(member, type, input.now)) out.push({ message, userId: member.userId, type })
     }
   }
@@ -349,21 +353,23 @@ export async function fanOutMessages(rt: Runtime, messageIds: string[], opts: { 
   const candidates = candidatesByPlanet(byPlanet, members)
   const userIds = [...new Set([...candidates.values()].flat().map((m) => m.userId))]
   if (!userIds.length) return 0
-  const [online, prefsOf, broadcasts] = await Promise.all([
+  const memberPairs = [...candidates].flatMap(([planetId, list]) =>
+    list.map((m) => ({ planetId, userId: m.userId })),
+  )
+  const [online, prefsOf, broadcasts, lookingPairs] = await Promise.all([
     rt.presence.isOnline(userIds),
     loadPreferences(rt, userIds),
     claimAllBroadcasts(rt, byPlanet),
+    pairsLookingAt(rt, memberPairs),
   ])
   const now = rt.clock.now()
-  const decided = [...candidates].flatMap(([planetId, planetMembers]) =>
-    decideRecipients({
-      messages: byPlanet.get(planetId) ?? [],
-      members: planetMembers,
-      online,
-      broadcasts,
-      now,
-    }),
-  )
+  const decided = [...candidates].flatMap(([planetId, planetMembers]) => {
+    const looking = new Set(
+      planetMembers.filter((m) => lookingPairs.has(focusPair(planetId, m.userId))).map((m) => m.userId),
+    )
+    const messages = byPlanet.get(planetId) ?? []
+    return decideRecipients({ messages, members: planetMembers, online, looking, broadcasts, now })
+  })
   const hasDevice = new Set(members.filter((m) => m.hasDevice).map((m) => m.userId))
 
   const plans = new Map<string, DeliveryPlan>()
