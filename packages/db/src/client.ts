@@ -1,5 +1,7 @@
-// One place that builds the Prisma client: the pg driver adapter, no native engine.
+// One place that builds the Prisma client: the pg driver adapter, no native engine. The adapter runs on
+// a pool made here, which `rawRows` (raw-rows.ts) shares for the few hot statements that skip Prisma.
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { PrismaClient } from './generated/prisma/client.ts'
 import { createStatementNamer } from './statement-names.ts'
 
@@ -10,11 +12,18 @@ export type CreateDbOptions = {
 }
 
 export function createDb({ databaseUrl, poolSize = 10 }: CreateDbOptions) {
-  const adapter = new PrismaPg(
-    { connectionString: databaseUrl, max: poolSize },
-    { statementNameGenerator: createStatementNamer() },
-  )
-  return new PrismaClient({ adapter })
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize })
+  const adapter = new PrismaPg(pool, { statementNameGenerator: createStatementNamer() })
+  const client = new PrismaClient({ adapter })
+  const disconnect = client.$disconnect.bind(client)
+  return Object.assign(client, {
+    $pool: pool,
+    /** Prisma lets go of the pool; the pool, which raw statements may have used alone, is ended here. */
+    async $disconnect() {
+      await disconnect()
+      if (!pool.ending) await pool.end()
+    },
+  })
 }
 
 export type Db = ReturnType<typeof createDb>

@@ -14,7 +14,7 @@ import {
 } from './send-statements.ts'
 
 /** At most 256 sends per statement; two statements of each kind in flight leave the pool room for the rest. */
-const OPTIONS = { maxInFlight: 2, maxBatch: 256 }
+const OPTIONS = { maxInFlight: 1, maxBatch: 256 }
 
 type SendBatches = {
   context: NaturalBatcher<SendContextInput, SendContext>

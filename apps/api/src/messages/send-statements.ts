@@ -3,7 +3,7 @@
 // clientMessageId, the reply target, mentioned members); the second inserts the messages, takes each
 // planet's next event sequences and stores the events — one statement, so planet rows (the sequences)
 // stay locked only for that statement, taken in id order, and no per-send transaction is opened.
-import { type DbOrTx, Prisma } from '@connecto/db'
+import { type Db, type DbOrTx, Prisma, rawRows } from '@connecto/db'
 import type { MessageView, PlanetEvent } from '@connecto/shared'
 import type { PlanetAccessRows } from '../planets/planet-access.ts'
 import {
@@ -58,9 +58,12 @@ export type SendContextInput = {
   mentionNames: string[]
 }
 
-/** The contexts of many sends in one statement, in the order of `inputs`. */
-export async function loadSendContexts(db: DbOrTx, inputs: SendContextInput[]): Promise<SendContext[]> {
-  const rows = await db.$queryRaw<(SendContextRow & { ord: number })[]>`
+/** The contexts of many sends in one statement, in the order of `inputs` (on the pool: no transaction). */
+export async function loadSendContexts(db: Db, inputs: SendContextInput[]): Promise<SendContext[]> {
+  const rows = await rawRows<SendContextRow & { ord: number }>(
+    db,
+    'send_contexts',
+    Prisma.sql`
     SELECT
       i.ord::int AS ord,
       (SELECT id FROM messages WHERE sender_id = i.sender_id AND client_message_id = i.cmid) AS "existingId",
@@ -87,7 +90,8 @@ export async function loadSendContexts(db: DbOrTx, inputs: SendContextInput[]): 
     ${planetMembershipJoins(Prisma.sql`i.sender_id`)}
     LEFT JOIN messages r ON r.id = i.reply_id
     LEFT JOIN profiles rp ON rp.user_id = r.sender_id
-    ORDER BY i.ord`
+    ORDER BY i.ord`,
+  )
   if (rows.length !== inputs.length)
     throw new Error('send context query returned a row count unlike its input')
   return rows.map(toSendContext)
@@ -127,16 +131,21 @@ export type MessageNewEvent = PlanetEvent & { type: 'message.new' }
  * touch the same planets cannot deadlock.
  */
 export async function insertMessagesWithEvents(
-  db: DbOrTx,
+  db: Db,
   drafts: MessageDraft[],
 ): Promise<(MessageNewEvent | null)[]> {
+  const statement = insertStatement(drafts)
+  return eventsOf(statement, await rawRows<{ id: string; seq: number }>(db, 'send_insert', statement.sql))
+}
+
+function insertStatement(drafts: MessageDraft[]) {
   const bodies = drafts.map(({ view }) => ({
     type: 'message.new' as const,
     planetId: view.planetId,
     message: view,
   }))
   const column = <T>(pick: (d: MessageDraft) => T) => drafts.map(pick)
-  const rows = await db.$queryRaw<{ id: string; seq: number }[]>`
+  const sql = Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(
         ${column((d) => d.view.id)}::text[], ${column((d) => d.view.planetId)}::text[],
@@ -146,7 +155,7 @@ export async function insertMessagesWithEvents(
         ${column((d) => d.view.clientMessageId)}::text[], ${column((d) => d.view.replyToId)}::text[],
         ${column((d) => d.view.forwardedFrom?.messageId ?? null)}::text[],
         ${column((d) => JSON.stringify(d.view.mentions))}::jsonb[], ${column((d) => d.searchableText)}::text[],
-        ${column((d) => new Date(d.view.createdAt))}::timestamptz[], ${bodies.map((b) => JSON.stringify(b))}::jsonb[]
+        ${column((d) => new Date(d.view.createdAt).toISOString())}::timestamptz[], ${bodies.map((b) => JSON.stringify(b))}::jsonb[]
       ) WITH ORDINALITY AS i(id, planet_id, sender_id, type, content, metadata, cmid, reply_to_id,
                              forwarded_from_id, mentions, searchable_text, created_at, body, ord)
     ), inserted AS (
@@ -176,15 +185,20 @@ export async function insertMessagesWithEvents(
       SELECT planet_id, seq, 'message.new', body || jsonb_build_object('seq', seq), created_at FROM numbered
     )
     SELECT id, seq FROM numbered`
+  return { sql, bodies }
+}
+
+function eventsOf(statement: ReturnType<typeof insertStatement>, rows: { id: string; seq: number }[]) {
   const seqOf = new Map(rows.map((r) => [r.id, Number(r.seq)]))
-  return bodies.map((body) => {
+  return statement.bodies.map((body) => {
     const seq = seqOf.get(body.message.id)
     return seq === undefined ? null : ({ ...body, seq } as MessageNewEvent)
   })
 }
 
-/** One message: for callers inside their own transaction (attachments, system messages). */
+/** One message, through Prisma: for callers inside their own transaction (attachments, system messages). */
 export async function insertMessageWithEvent(db: DbOrTx, draft: MessageDraft) {
-  const [event] = await insertMessagesWithEvents(db, [draft])
+  const statement = insertStatement([draft])
+  const [event] = eventsOf(statement, await db.$queryRaw<{ id: string; seq: number }[]>(statement.sql))
   return event ?? null
 }
