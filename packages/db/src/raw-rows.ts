@@ -12,8 +12,8 @@ const TEXT_ARRAY = 1009
 const parseUtc = (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
 const parseTimestamp = (value: string) => parseUtc(value)
 const parseTimestampArray = (value: string) =>
-  (pg.types.getTypeParser(TEXT_ARRAY as never) as (v: string) => (string | null)[])(value).map(
-    (v) => (v === null ? null : parseUtc(v)),
+  (pg.types.getTypeParser(TEXT_ARRAY as never) as (v: string) => (string | null)[])(value).map((v) =>
+    v === null ? null : parseUtc(v),
   )
 
 const types = {

@@ -10,7 +10,7 @@ import type { Actor } from '../travels/travel-access.ts'
 import { mentionedNicknames } from './mentions.ts'
 import { loadMessageForActor, loadMessageView, lockMessage } from './message-lookup.ts'
 import { messageInclude, toMessageView } from './message-view.ts'
-import { searchableTextOf } from './messages.service.ts'
+import { searchFieldsOf } from './messages.service.ts'
 import { resolveMentions } from './send-statements.ts'
 
 const minute = 60_000
@@ -39,7 +39,7 @@ export async function editMessage(rt: Runtime, actor: Actor, input: TEditMessage
       where: { id: message.id },
       data: {
         content: input.content,
-        searchableText: searchableTextOf({ content: input.content, metadata: null }),
+        ...searchFieldsOf({ content: input.content, metadata: null }),
         mentions: await resolveMentions(tx, current.planetId, mentionedNicknames(input.content)),
         editHistory: [...history, earlier] as Prisma.InputJsonValue,
         editedAt: now,

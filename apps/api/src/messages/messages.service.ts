@@ -1,7 +1,7 @@
 // Sending messages. Sends are idempotent on (sender, clientMessageId): a retry gets the original, even
 // when the retries race. The happy path is two SQL statements (see send-statements.ts), shared with the
 // sends that arrive at the same time (send-batching.ts).
-import type { Tx } from '@connecto/db'
+import { searchGramsOf, type Tx } from '@connecto/db'
 import type { ForwardedFrom, TSendMessageInput } from '@connecto/shared'
 import { AppError } from '../errors/app-error.ts'
 import { publishPlanetEvents } from '../events/planet-events.ts'
@@ -134,6 +134,12 @@ export async function postUserMessage(rt: Runtime, msg: UserMessage) {
 export function searchableTextOf(m: { content: string | null; metadata: Record<string, unknown> | null }) {
   const text = m.content ?? (typeof m.metadata?.name === 'string' ? m.metadata.name : null)
   return text?.toLowerCase() ?? null
+}
+
+/** The two search columns a message's text sets: the text and its grams (for 1–2 character queries). */
+export function searchFieldsOf(m: { content: string | null; metadata: Record<string, unknown> | null }) {
+  const searchableText = searchableTextOf(m)
+  return { searchableText, searchGrams: searchGramsOf(searchableText) }
 }
 
 async function requireWriterFromContext(rt: Runtime, msg: UserMessage, context: SendContext) {

@@ -1,6 +1,7 @@
 // messages.search against real Postgres: Korean, Japanese, Chinese and English, whole and partial words,
 // short queries; ranking; filters and keyset pages; access (only readable planets, never deleted
 // messages); one statement per page; and plans that use the text indexes instead of scanning messages.
+import { searchGramsOf } from '@connecto/db'
 import { seedTravel } from '@connecto/db/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callerFor, codeOf, createTestRuntime } from '../../test/harness.ts'
@@ -267,5 +268,40 @@ describe('messages.search plans', () => {
     }
     // The one message holding it, among 30 000.
     expect((await searchMessages(t.rt, actor, { query: '공항', limit: 20 })).items).toHaveLength(1)
+  })
+})
+
+describe('search grams', () => {
+  const texts = [
+    '제주도 가는 배는 9시에 떠나요!',
+    '北京烤鸭 和 茶',
+    '東京タワーへ行きましょう、ラーメンも',
+    'Meet at the café at 7:30 — bring 2 tickets',
+    'la la land 🍜🚌 #trip @mina',
+    'a',
+    '',
+    '   ',
+    'x1 y2 ü ß 3rd',
+  ]
+
+  it('the app writes exactly what the database function message_search_grams computes', async () => {
+    for (const text of texts) {
+      const [row] = await t.rt.db.$queryRaw<
+        { grams: string[] }[]
+      >`SELECT message_search_grams(${text}) AS grams`
+      expect([...searchGramsOf(text)].sort(), text).toEqual([...(row?.grams ?? [])].sort())
+    }
+  })
+
+  it('are stored with a sent message and replaced on edit', async () => {
+    const f = fx()
+    const s = await f.setup()
+    const sent = await f.say(s.as.part, s.general.id, '제주 여행')
+    const stored = () =>
+      t.rt.db.message.findUniqueOrThrow({ where: { id: sent.id }, select: { searchGrams: true } })
+    expect((await stored()).searchGrams).toEqual(searchGramsOf('제주 여행'))
+    await s.as.part.messages.edit({ messageId: sent.id, content: '北京 trip' })
+    expect((await stored()).searchGrams).toEqual(searchGramsOf('北京 trip'))
+    expect(ids(await s.as.part.messages.search({ query: '北京' }))).toEqual([sent.id])
   })
 })

@@ -3,7 +3,7 @@
 // clientMessageId, the reply target, mentioned members); the second inserts the messages, takes each
 // planet's next event sequences and stores the events — one statement, so planet rows (the sequences)
 // stay locked only for that statement, taken in id order, and no per-send transaction is opened.
-import { type Db, type DbOrTx, Prisma, rawRows } from '@connecto/db'
+import { type Db, type DbOrTx, Prisma, rawRows, searchGramsOf } from '@connecto/db'
 import type { MessageView, PlanetEvent } from '@connecto/shared'
 import type { PlanetAccessRows } from '../planets/planet-access.ts'
 import {
@@ -155,14 +155,16 @@ function insertStatement(drafts: MessageDraft[]) {
         ${column((d) => d.view.clientMessageId)}::text[], ${column((d) => d.view.replyToId)}::text[],
         ${column((d) => d.view.forwardedFrom?.messageId ?? null)}::text[],
         ${column((d) => JSON.stringify(d.view.mentions))}::jsonb[], ${column((d) => d.searchableText)}::text[],
+        ${column((d) => JSON.stringify(searchGramsOf(d.searchableText)))}::jsonb[],
         ${column((d) => new Date(d.view.createdAt).toISOString())}::timestamptz[], ${bodies.map((b) => JSON.stringify(b))}::jsonb[]
       ) WITH ORDINALITY AS i(id, planet_id, sender_id, type, content, metadata, cmid, reply_to_id,
-                             forwarded_from_id, mentions, searchable_text, created_at, body, ord)
+                             forwarded_from_id, mentions, searchable_text, search_grams, created_at, body, ord)
     ), inserted AS (
       INSERT INTO messages (id, planet_id, sender_id, type, content, metadata, client_message_id,
-                            reply_to_id, forwarded_from_id, mentions, searchable_text, created_at)
+                            reply_to_id, forwarded_from_id, mentions, searchable_text, search_grams, created_at)
       SELECT id, planet_id, sender_id, type::"MessageType", content, metadata, cmid, reply_to_id,
-             forwarded_from_id, ARRAY(SELECT jsonb_array_elements_text(mentions)), searchable_text, created_at
+             forwarded_from_id, ARRAY(SELECT jsonb_array_elements_text(mentions)), searchable_text,
+             ARRAY(SELECT jsonb_array_elements_text(search_grams)), created_at
         FROM input ORDER BY ord
       ON CONFLICT (sender_id, client_message_id) DO NOTHING
       RETURNING id

@@ -1,6 +1,7 @@
 // Demo data for a newcomer's first minute: an admin, a host, travellers, two travels with planets and a
 // few hundred messages in Korean and English, spread over the last days.
 import type { Db } from '../client.ts'
+import { searchGramsOf } from '../search-grams.ts'
 import { demoConversation } from './demo-messages.ts'
 import { seedTravel, seedUser } from './factories.ts'
 
@@ -76,6 +77,7 @@ export async function seedDemo(db: Db) {
         type: 'TEXT' as const,
         content,
         searchableText: content.toLowerCase(),
+        searchGrams: searchGramsOf(content),
         createdAt: new Date(start + i * step),
       })),
     })
