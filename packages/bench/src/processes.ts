@@ -73,7 +73,8 @@ export async function startApiProcess(opts: {
 }): Promise<ServerProcess> {
   const port = await freePort()
   const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []
-  const gc = process.env.BENCH_SEMI_SPACE ? [`--max-semi-space-size=${process.env.BENCH_SEMI_SPACE}`] : []
+  // As the api's start script runs it: a 64 MB young generation (measured: less GC work at 1,000 msg/s).
+  const gc = ['--max-semi-space-size=64']
   return start(
     [...gc, ...prof, '--import', 'tsx', 'src/main.ts'],
     API_DIR,
