@@ -81,7 +81,7 @@ const ZEnv = z.object({
   EMAIL_DIGEST_MINUTES: z.coerce.number().int().min(0).default(30),
   /** How long pushes for a burst in one planet are gathered into one ("12 new messages in General"). */
   PUSH_COALESCE_SECONDS: z.coerce.number().int().min(0).default(10),
-  /** How long new messages (of every planet) are gathered into one notification fan-out job (≤ 1,000). */
+  /** How long new messages (of every planet) are gathered into one notification fan-out job (≤ 200). */
   NOTIFY_BATCH_MS: z.coerce.number().int().min(0).default(500),
   /** all: http and job workers in one process; api: http only, jobs run in `pnpm worker` processes. */
   API_ROLE: z.enum(['all', 'api']).default('all'),

@@ -212,13 +212,13 @@ describe('message batcher', () => {
     }
   })
 
-  it('enqueues a full batch of 1,000 at once', async () => {
+  it('enqueues a full batch of 200 at once', async () => {
     const rt = await createTestRuntime({ env: { NOTIFY_BATCH_MS: '60000' } })
     try {
       const calls = recordEnqueues(rt.rt)
-      const sent = Array.from({ length: 1001 }, (_, i) => notifyMessageSent(rt.rt, { id: `m${i}` }))
+      const sent = Array.from({ length: 201 }, (_, i) => notifyMessageSent(rt.rt, { id: `m${i}` }))
       await sent[0]
-      expect(calls.map((c) => (c.payload as { messageIds: string[] }).messageIds.length)).toEqual([1000])
+      expect(calls.map((c) => (c.payload as { messageIds: string[] }).messageIds.length)).toEqual([200])
     } finally {
       await rt.close()
     }

@@ -3,8 +3,8 @@
 // and on close. Adding a message is an array push; the send path never waits for a flush.
 import type { Runtime } from '../runtime.ts'
 
-/** The most message ids one fan-out job carries (its payload schema allows as many). */
-export const MAX_BATCH_SIZE = 1000
+/** The most message ids one fan-out job carries: a bigger batch holds the event loop longer in one go. */
+export const MAX_BATCH_SIZE = 200
 
 type Batch = {
   ids: string[]
