@@ -51,7 +51,11 @@ export async function createRuntime(
   overrides: RuntimeOverrides = {},
 ): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.logLevel)
-  const db = createDb({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize })
+  const db = createDb({
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    onIdleConnectionError: (err) => logger.warn({ err: err.message }, 'idle database connection lost'),
+  })
   const redis = config.redisUrl
     ? // Auto-pipelining: the commands of concurrent requests issued in one tick go out in one write.
       new Redis(config.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: true, enableAutoPipelining: true })

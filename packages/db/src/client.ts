@@ -9,10 +9,14 @@ export type CreateDbOptions = {
   databaseUrl: string
   /** Pool size. Embedded PGlite serialises queries per connection, so it runs with 1. */
   poolSize?: number
+  /** An idle connection died (a restart, a dropped database): the pool replaces it on the next query. */
+  onIdleConnectionError?: (err: Error) => void
 }
 
-export function createDb({ databaseUrl, poolSize = 10 }: CreateDbOptions) {
+export function createDb({ databaseUrl, poolSize = 10, onIdleConnectionError }: CreateDbOptions) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize })
+  // Without a listener, an idle connection's error would be an uncaught 'error' event.
+  pool.on('error', (err) => onIdleConnectionError?.(err))
   const adapter = new PrismaPg(pool, { statementNameGenerator: createStatementNamer() })
   const client = new PrismaClient({ adapter })
   const disconnect = client.$disconnect.bind(client)
