@@ -193,6 +193,22 @@ describe('members looking at the planet', () => {
   })
 })
 
+describe('a busy room on screen', () => {
+  it('costs two reads and no transaction when every member looks at the planet', async () => {
+    const w = await notificationWorld(t.rt, 3)
+    for (const u of [w.mod, ...w.others]) {
+      await (await w.as(u)).notifications.focus({ planetId: w.general.id })
+    }
+    const ids = [(await w.post(w.host.id, 'one')).id, (await w.post(w.host.id, 'two')).id]
+    const { result, statements, transactionControl } = await countStatements(t.rt, () =>
+      fanOutMessages(t.rt, ids),
+    )
+    expect(result).toBe(0)
+    expect(statements).toHaveLength(2)
+    expect(transactionControl).toEqual([])
+  })
+})
+
 describe('message batcher', () => {
   it('gathers every planet’s new messages into one enqueue, flushed after NOTIFY_BATCH_MS', async () => {
     const rt = await createTestRuntime({ env: { NOTIFY_BATCH_MS: '50' } })

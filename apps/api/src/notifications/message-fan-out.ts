@@ -4,7 +4,7 @@
 // muted the planet or their preferences say otherwise. @all / @here count as mentions only from hosts
 // and moderators, at most once per planet per window. Set-based: a batch costs the same few statements
 // whatever its size, the number of planets and the number of recipients.
-import { Prisma, type Tx } from '@connecto/db'
+import { Prisma, rawRows, type Tx } from '@connecto/db'
 import type { NotificationChannel, NotificationType } from '@connecto/shared'
 import { newRowId } from '../messages/message-id.ts'
 import type { Runtime } from '../runtime.ts'
@@ -133,7 +133,10 @@ type Draft = {
 }
 
 async function loadMessages(rt: Runtime, ids: string[]) {
-  return rt.db.$queryRaw<FanOutMessage[]>`
+  return rawRows<FanOutMessage>(
+    rt.db,
+    'fan_out_messages',
+    Prisma.sql`
     SELECT m.id, m.sender_id AS "senderId", p.nickname AS "senderName",
       COALESCE(tu.role IN ('HOST', 'MODERATOR') OR pu.role = 'MODERATOR', false) AS "senderStaff",
       m.content, m.type::text AS type, m.mentions, r.sender_id AS "replyToSenderId",
@@ -145,7 +148,8 @@ async function loadMessages(rt: Runtime, ids: string[]) {
     LEFT JOIN travel_users tu ON tu.travel_id = pl.travel_id AND tu.user_id = m.sender_id
     LEFT JOIN planet_users pu ON pu.planet_id = pl.id AND pu.user_id = m.sender_id
     WHERE m.id = ANY(${ids}::text[]) AND m.deleted_at IS NULL AND m.sender_id IS NOT NULL
-    ORDER BY m.created_at, m.id`
+    ORDER BY m.created_at, m.id`,
+  )
 }
 
 /** Active members of the planets with their settings; on a retry, whether this batch already reached them. */
@@ -154,13 +158,18 @@ async function loadMembers(rt: Runtime, planetIds: string[], retryOf: string[] |
     ? Prisma.sql`EXISTS (SELECT 1 FROM notifications n
         WHERE n.user_id = pu.user_id AND n.data->>'messageId' = ANY(${retryOf}::text[]))`
     : Prisma.sql`false`
-  return rt.db.$queryRaw<FanOutMember[]>`
+  // Two texts (with and without the retry check), so two prepared statements.
+  return rawRows<FanOutMember>(
+    rt.db,
+    retryOf ? 'fan_out_members_retry' : 'fan_out_members',
+    Prisma.sql`
     SELECT pu.planet_id AS "planetId", pu.user_id AS "userId", pu.notifications_muted AS "notificationsMuted",
       pu.notifications_muted_until AS "notificationsMutedUntil", pu.mentions_only AS "mentionsOnly",
       EXISTS (SELECT 1 FROM devices d WHERE d.user_id = pu.user_id) AS "hasDevice",
       ${reached} AS reached
     FROM planet_users pu
-    WHERE pu.planet_id = ANY(${planetIds}::text[]) AND pu.status = 'ACTIVE'`
+    WHERE pu.planet_id = ANY(${planetIds}::text[]) AND pu.status = 'ACTIVE'`,
+  )
 }
 
 /** The staff messages whose @all / @here gets through the per-planet rate limit. */
@@ -283,10 +292,14 @@ async function writeDrafts(tx: Tx, drafts: Draft[], now: Date) {
 }
 
 async function unreadCounts(rt: Runtime, userIds: string[]) {
-  const rows = await rt.db.$queryRaw<{ userId: string; n: number }[]>`
+  const rows = await rawRows<{ userId: string; n: number }>(
+    rt.db,
+    'fan_out_unread_counts',
+    Prisma.sql`
     SELECT user_id AS "userId", count(*)::int AS n FROM notifications
     WHERE user_id = ANY(${userIds}::text[]) AND read_at IS NULL
-    GROUP BY user_id`
+    GROUP BY user_id`,
+  )
   return new Map(rows.map((r) => [r.userId, r.n]))
 }
 
@@ -356,20 +369,35 @@ export async function fanOutMessages(rt: Runtime, messageIds: string[], opts: { 
   const memberPairs = [...candidates].flatMap(([planetId, list]) =>
     list.map((m) => ({ planetId, userId: m.userId })),
   )
-  const [online, prefsOf, broadcasts, lookingPairs] = await Promise.all([
-    rt.presence.isOnline(userIds),
-    loadPreferences(rt, userIds),
+  const [broadcasts, lookingPairs] = await Promise.all([
     claimAllBroadcasts(rt, byPlanet),
     pairsLookingAt(rt, memberPairs),
   ])
+  // @here reaches the members online now: presence is asked first only when such a broadcast counts.
+  const hereCounts = messages.some((m) => broadcasts.has(m.id) && broadcastIn(m.content) === 'here')
+  const onlineNow = hereCounts ? await rt.presence.isOnline(userIds) : new Set<string>()
   const now = rt.clock.now()
   const decided = [...candidates].flatMap(([planetId, planetMembers]) => {
     const looking = new Set(
       planetMembers.filter((m) => lookingPairs.has(focusPair(planetId, m.userId))).map((m) => m.userId),
     )
-    const messages = byPlanet.get(planetId) ?? []
-    return decideRecipients({ messages, members: planetMembers, online, looking, broadcasts, now })
+    const planetMessages = byPlanet.get(planetId) ?? []
+    return decideRecipients({
+      messages: planetMessages,
+      members: planetMembers,
+      online: onlineNow,
+      looking,
+      broadcasts,
+      now,
+    })
   })
+  // Everyone was looking (a busy room on screen): nothing to write, no presence or preferences to read.
+  if (!decided.length) return 0
+  const recipients = [...new Set(decided.map((d) => d.userId))]
+  const [online, prefsOf] = await Promise.all([
+    hereCounts ? onlineNow : rt.presence.isOnline(recipients),
+    loadPreferences(rt, recipients),
+  ])
   const hasDevice = new Set(members.filter((m) => m.hasDevice).map((m) => m.userId))
 
   const plans = new Map<string, DeliveryPlan>()
