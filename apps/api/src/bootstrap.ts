@@ -16,8 +16,14 @@ export async function startApi(env: Record<string, string | undefined>, override
     : await startEmbeddedPostgres({ dataDir: path.resolve(config.dataDir, 'pglite') })
   const databaseUrl = config.databaseUrl ?? embedded!.url
   // Embedded PGlite runs one query at a time; a single connection keeps transactions from interleaving.
+  // Its connections share one session, so a prepared statement would outlive the connection that made it.
   const rt = await createRuntime(
-    { ...config, databaseUrl, databasePoolSize: embedded ? 1 : config.databasePoolSize },
+    {
+      ...config,
+      databaseUrl,
+      databasePoolSize: embedded ? 1 : config.databasePoolSize,
+      databaseSharedSession: !!embedded,
+    },
     overrides,
   )
   const applied = await deployMigrations(databaseUrl)

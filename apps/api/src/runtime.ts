@@ -22,8 +22,15 @@ import { createRealtime, type Realtime } from './realtime/realtime.ts'
 
 export type Clock = { now: () => Date }
 
+/** What createRuntime needs beyond the parsed environment: the database in use. */
+export type RuntimeConfig = Config & {
+  databaseUrl: string
+  /** Embedded PGlite: every connection is the same session (no prepared statements). */
+  databaseSharedSession?: boolean
+}
+
 export type Runtime = {
-  config: Config & { databaseUrl: string }
+  config: RuntimeConfig
   db: Db
   redis: Redis | null
   bus: Bus
@@ -47,13 +54,14 @@ export type Runtime = {
 export type RuntimeOverrides = Partial<Pick<Runtime, 'clock' | 'logger' | 'social'>>
 
 export async function createRuntime(
-  config: Config & { databaseUrl: string },
+  config: RuntimeConfig,
   overrides: RuntimeOverrides = {},
 ): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.logLevel)
   const db = createDb({
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
+    preparedStatements: !config.databaseSharedSession,
     onIdleConnectionError: (err) => logger.warn({ err: err.message }, 'idle database connection lost'),
   })
   const redis = config.redisUrl

@@ -9,19 +9,33 @@ export type CreateDbOptions = {
   databaseUrl: string
   /** Pool size. Embedded PGlite serialises queries per connection, so it runs with 1. */
   poolSize?: number
+  /**
+   * Named prepared statements (parsed and planned once per connection). Off where every connection is
+   * the same session (embedded PGlite): a statement would outlive the connection that prepared it.
+   */
+  preparedStatements?: boolean
   /** An idle connection died (a restart, a dropped database): the pool replaces it on the next query. */
   onIdleConnectionError?: (err: Error) => void
 }
 
-export function createDb({ databaseUrl, poolSize = 10, onIdleConnectionError }: CreateDbOptions) {
+export function createDb({
+  databaseUrl,
+  poolSize = 10,
+  preparedStatements = true,
+  onIdleConnectionError,
+}: CreateDbOptions) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize })
   // Without a listener, an idle connection's error would be an uncaught 'error' event.
   pool.on('error', (err) => onIdleConnectionError?.(err))
-  const adapter = new PrismaPg(pool, { statementNameGenerator: createStatementNamer() })
+  const adapter = new PrismaPg(
+    pool,
+    preparedStatements ? { statementNameGenerator: createStatementNamer() } : {},
+  )
   const client = new PrismaClient({ adapter })
   const disconnect = client.$disconnect.bind(client)
   return Object.assign(client, {
     $pool: pool,
+    $preparedStatements: preparedStatements,
     /** Prisma lets go of the pool; the pool, which raw statements may have used alone, is ended here. */
     async $disconnect() {
       await disconnect()

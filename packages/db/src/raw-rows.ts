@@ -25,10 +25,16 @@ const types = {
 }
 
 /**
- * Runs `sql` on the client's pool under the prepared-statement `name` (one per statement text).
+ * Runs `sql` on the client's pool under the prepared-statement `name` (one per statement text), or
+ * unnamed where the client has prepared statements off.
  * Not for transactions: inside one, use the transaction client.
  */
 export async function rawRows<T>(db: Db, name: string, sql: Prisma.Sql): Promise<T[]> {
-  const result = await db.$pool.query({ name, text: sql.text, values: sql.values as unknown[], types })
+  const result = await db.$pool.query({
+    ...(db.$preparedStatements ? { name } : {}),
+    text: sql.text,
+    values: sql.values as unknown[],
+    types,
+  })
   return result.rows as T[]
 }
