@@ -10,7 +10,6 @@ const TIMESTAMP = 1114
 const TIMESTAMP_ARRAY = 1115
 const TEXT_ARRAY = 1009
 const parseUtc = (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
-const parseTimestamp = (value: string) => parseUtc(value)
 const parseTimestampArray = (value: string) =>
   (pg.types.getTypeParser(TEXT_ARRAY as never) as (v: string) => (string | null)[])(value).map((v) =>
     v === null ? null : parseUtc(v),
@@ -18,7 +17,7 @@ const parseTimestampArray = (value: string) =>
 
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === TIMESTAMP) return parseTimestamp
+    if (oid === TIMESTAMP) return parseUtc
     if (oid === TIMESTAMP_ARRAY) return parseTimestampArray
     return pg.types.getTypeParser(oid, format)
   }) as pg.CustomTypesConfig['getTypeParser'],

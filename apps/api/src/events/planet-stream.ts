@@ -2,18 +2,18 @@
 // from Postgres, then go live — filling any gap from Postgres and dropping duplicates by sequence.
 import { busChannel, type PlanetEvent } from '@connecto/shared'
 import { ENDED, subscribeToChannel, TIMED_OUT } from '../bus/bus-iterator.ts'
+import { onePer } from '../one-per.ts'
 import type { Runtime } from '../runtime.ts'
 import { loadPlanetEvents, oldestRetainedSeq } from './planet-events.ts'
 
-const gapLoads = new WeakMap<Runtime, Map<string, Promise<PlanetEvent[]>>>()
+const gapLoads = onePer((_rt: Runtime) => new Map<string, Promise<PlanetEvent[]>>())
 
 /**
  * The node's subscribers of a planet all see the same gap at the same moment: they share one query.
  * Events are immutable once committed, so sharing the result is safe.
  */
 function loadGapOnce(rt: Runtime, planetId: string, afterSeq: number, untilSeq: number) {
-  const loads = gapLoads.get(rt) ?? new Map<string, Promise<PlanetEvent[]>>()
-  gapLoads.set(rt, loads)
+  const loads = gapLoads(rt)
   const key = `${planetId}:${afterSeq}:${untilSeq}`
   const running = loads.get(key)
   if (running) return running

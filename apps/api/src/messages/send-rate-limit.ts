@@ -8,26 +8,20 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible'
 import { AppError } from '../errors/app-error.ts'
+import { onePer } from '../one-per.ts'
 import type { Runtime } from '../runtime.ts'
 
-const limiters = new WeakMap<Runtime, RateLimiterAbstract>()
-
-function limiterFor(rt: Runtime) {
-  let limiter = limiters.get(rt)
-  if (!limiter) {
-    const options = { keyPrefix: 'msg_send', points: LIMITS.messagesPerMinute, duration: 60 }
-    limiter = rt.redis
-      ? // Without Redis the node counts on its own rather than refusing every send.
-        new RateLimiterRedis({
-          storeClient: rt.redis,
-          ...options,
-          insuranceLimiter: new RateLimiterMemory(options),
-        })
-      : new RateLimiterMemory(options)
-    limiters.set(rt, limiter)
-  }
-  return limiter
-}
+const limiterFor = onePer((rt: Runtime): RateLimiterAbstract => {
+  const options = { keyPrefix: 'msg_send', points: LIMITS.messagesPerMinute, duration: 60 }
+  return rt.redis
+    ? // Without Redis the node counts on its own rather than refusing every send.
+      new RateLimiterRedis({
+        storeClient: rt.redis,
+        ...options,
+        insuranceLimiter: new RateLimiterMemory(options),
+      })
+    : new RateLimiterMemory(options)
+})
 
 /** Counts one send; refuses with MSG004 and the seconds to wait once the minute's allowance is spent. */
 export async function consumeSendAllowance(rt: Runtime, userId: string) {

@@ -4,21 +4,14 @@
 // Claims are per planet, so a phone on one chat and a laptop on another both count; `null` (a client
 // hid its tab or left the chat) drops the user's claims at once, and a still-focused client renews
 // its own within one interval.
+import { onePer } from '../one-per.ts'
 import type { Runtime } from '../runtime.ts'
 
 export const FOCUS_TTL_MS = 30_000
 const focusKey = (userId: string) => `notify:focus:${userId}`
 
 /** In-process claims (no Redis): user → planet → expiry. */
-const local = new WeakMap<Runtime, Map<string, Map<string, number>>>()
-function localClaims(rt: Runtime) {
-  let m = local.get(rt)
-  if (!m) {
-    m = new Map()
-    local.set(rt, m)
-  }
-  return m
-}
+const localClaims = onePer((_rt: Runtime) => new Map<string, Map<string, number>>())
 
 export async function setFocus(rt: Runtime, userId: string, planetId: string | null) {
   const expiresAt = Date.now() + FOCUS_TTL_MS

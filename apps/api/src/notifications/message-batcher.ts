@@ -1,7 +1,6 @@
 // Gathers the new messages of every planet in this process so a burst costs one fan-out job, not one per
 // message or per planet: the batch goes out `flushMs` after its first message, at once when it is full,
 // and on close. Adding a message is an array push; the send path never waits for a flush.
-import type { Runtime } from '../runtime.ts'
 
 /** The most message ids one fan-out job carries: a bigger batch holds the event loop longer in one go. */
 export const MAX_BATCH_SIZE = 200
@@ -65,20 +64,4 @@ export class MessageBatcher {
       })
     this.#sending.add(sending)
   }
-}
-
-const batchers = new WeakMap<Runtime, MessageBatcher>()
-
-export function messageBatcherOf(rt: Runtime, create: () => MessageBatcher) {
-  let batcher = batchers.get(rt)
-  if (!batcher) {
-    batcher = create()
-    batchers.set(rt, batcher)
-  }
-  return batcher
-}
-
-/** Called by the runtime's close() before the job queues close, so no gathered message is lost. */
-export async function flushMessageBatches(rt: Runtime) {
-  await batchers.get(rt)?.flush()
 }

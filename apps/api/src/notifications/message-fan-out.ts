@@ -11,7 +11,7 @@ import type { Runtime } from '../runtime.ts'
 import { type DeliveryPlan, enqueuePush, planDeliveries, pushesNow } from './create-notification.ts'
 import { markDelivery } from './deliveries.ts'
 import { focusPair, pairsLookingAt } from './focus.ts'
-import { publishNotificationEvent, toNotificationView } from './notification-view.ts'
+import { publishNotificationEvent, toNotificationView, unreadCounts } from './notification-view.ts'
 import { type PlanetNotificationSettings, planetAllows } from './planet-mute.ts'
 import { CHANNELS, loadPreferences } from './preferences.ts'
 import { claimKey } from './ttl-keys.ts'
@@ -246,15 +246,14 @@ async function writeDrafts(tx: Tx, drafts: Draft[], now: Date) {
     })),
   )
   const wall = new Date().toISOString()
-  const col = <T, V>(rows: T[], f: (r: T) => V) => rows.map(f)
   await tx.$executeRaw`
     WITH updated AS (
       UPDATE notifications n
       SET count = u.count, title = u.title, body = u.body, data = u.data::jsonb, updated_at = ${wall}::timestamp(3)
       FROM unnest(
-        ${col(updates, (d) => d.id)}::text[], ${col(updates, (d) => d.count)}::int[],
-        ${col(updates, (d) => d.title)}::text[], ${col(updates, (d) => d.body)}::text[],
-        ${col(updates, (d) => JSON.stringify(d.data))}::text[]
+        ${updates.map((d) => d.id)}::text[], ${updates.map((d) => d.count)}::int[],
+        ${updates.map((d) => d.title)}::text[], ${updates.map((d) => d.body)}::text[],
+        ${updates.map((d) => JSON.stringify(d.data))}::text[]
       ) AS u(id, count, title, body, data)
       WHERE n.id = u.id
       RETURNING n.id
@@ -263,10 +262,10 @@ async function writeDrafts(tx: Tx, drafts: Draft[], now: Date) {
       SELECT i.id, i.user_id, i.type::"NotificationType", i.title, i.body, i.data::jsonb, NULLIF(i.group_key, ''),
         i.count, ${now.toISOString()}::timestamp(3), ${wall}::timestamp(3)
       FROM unnest(
-        ${col(inserts, (d) => d.id)}::text[], ${col(inserts, (d) => d.userId)}::text[],
-        ${col(inserts, (d) => d.type)}::text[], ${col(inserts, (d) => d.title)}::text[],
-        ${col(inserts, (d) => d.body)}::text[], ${col(inserts, (d) => JSON.stringify(d.data))}::text[],
-        ${col(inserts, (d) => d.groupKey ?? '')}::text[], ${col(inserts, (d) => d.count)}::int[]
+        ${inserts.map((d) => d.id)}::text[], ${inserts.map((d) => d.userId)}::text[],
+        ${inserts.map((d) => d.type)}::text[], ${inserts.map((d) => d.title)}::text[],
+        ${inserts.map((d) => d.body)}::text[], ${inserts.map((d) => JSON.stringify(d.data))}::text[],
+        ${inserts.map((d) => d.groupKey ?? '')}::text[], ${inserts.map((d) => d.count)}::int[]
       ) AS i(id, user_id, type, title, body, data, group_key, count)
       RETURNING id
     )
@@ -276,11 +275,11 @@ async function writeDrafts(tx: Tx, drafts: Draft[], now: Date) {
       NULLIF(x.last_error, ''), NULLIF(x.sent_at, '')::timestamp(3), NULLIF(x.deferred_until, '')::timestamp(3),
       ${wall}::timestamp(3)
     FROM unnest(
-      ${col(deliveries, () => newRowId(now))}::text[], ${col(deliveries, (d) => d.notificationId)}::text[],
-      ${col(deliveries, (d) => d.channel)}::text[], ${col(deliveries, (d) => d.status)}::text[],
-      ${col(deliveries, (d) => d.attempts)}::int[], ${col(deliveries, (d) => d.lastError ?? '')}::text[],
-      ${col(deliveries, (d) => iso(d.sentAt) ?? '')}::text[],
-      ${col(deliveries, (d) => iso(d.deferredUntil) ?? '')}::text[]
+      ${deliveries.map(() => newRowId(now))}::text[], ${deliveries.map((d) => d.notificationId)}::text[],
+      ${deliveries.map((d) => d.channel)}::text[], ${deliveries.map((d) => d.status)}::text[],
+      ${deliveries.map((d) => d.attempts)}::int[], ${deliveries.map((d) => d.lastError ?? '')}::text[],
+      ${deliveries.map((d) => iso(d.sentAt) ?? '')}::text[],
+      ${deliveries.map((d) => iso(d.deferredUntil) ?? '')}::text[]
     ) AS x(id, notification_id, channel, status, attempts, last_error, sent_at, deferred_until)
     ON CONFLICT (notification_id, channel) DO UPDATE SET
       status = EXCLUDED.status, attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error,
@@ -289,18 +288,6 @@ async function writeDrafts(tx: Tx, drafts: Draft[], now: Date) {
     -- planet would otherwise rewrite every member's delivery rows on every batch.
     WHERE (notification_deliveries.status, notification_deliveries.last_error, notification_deliveries.deferred_until)
       IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.last_error, EXCLUDED.deferred_until)`
-}
-
-async function unreadCounts(rt: Runtime, userIds: string[]) {
-  const rows = await rawRows<{ userId: string; n: number }>(
-    rt.db,
-    'fan_out_unread_counts',
-    Prisma.sql`
-    SELECT user_id AS "userId", count(*)::int AS n FROM notifications
-    WHERE user_id = ANY(${userIds}::text[]) AND read_at IS NULL
-    GROUP BY user_id`,
-  )
-  return new Map(rows.map((r) => [r.userId, r.n]))
 }
 
 /** Live events after commit, in order per user, each with the user's unread count after the batch. */

@@ -1,4 +1,5 @@
 // The client-facing shape of a notification and the live events carrying the unread count.
+import { Prisma, rawRows } from '@connecto/db'
 import { busChannel, type NotificationEvent, type NotificationView, type UserEvent } from '@connecto/shared'
 import type { Runtime } from '../runtime.ts'
 
@@ -28,6 +29,19 @@ export function toNotificationView(n: NotificationRow): NotificationView {
 
 export function unreadCount(rt: Runtime, userId: string) {
   return rt.db.notification.count({ where: { userId, readAt: null } })
+}
+
+/** The unread counts of many users in one statement (users with none are absent). */
+export async function unreadCounts(rt: Runtime, userIds: string[]) {
+  const rows = await rawRows<{ userId: string; n: number }>(
+    rt.db,
+    'fan_out_unread_counts',
+    Prisma.sql`
+    SELECT user_id AS "userId", count(*)::int AS n FROM notifications
+    WHERE user_id = ANY(${userIds}::text[]) AND read_at IS NULL
+    GROUP BY user_id`,
+  )
+  return new Map(rows.map((r) => [r.userId, r.n]))
 }
 
 export async function publishNotificationEvent(rt: Runtime, userId: string, event: NotificationEvent) {

@@ -1,9 +1,10 @@
 // What other services call, one line at the end of a successful action. Each is a single enqueue that
 // never throws into the caller: a notification problem must not fail or slow a send, a ban or a join.
 // New messages are gathered first (message-batcher.ts): one enqueue per NOTIFY_BATCH_MS, all planets.
+import { onePer } from '../one-per.ts'
 import type { Runtime } from '../runtime.ts'
 import { fanOutJob, type TFanOutPayload } from './fan-out.job.ts'
-import { MessageBatcher, messageBatcherOf } from './message-batcher.ts'
+import { MessageBatcher } from './message-batcher.ts'
 
 async function enqueue(rt: Runtime, payload: TFanOutPayload) {
   try {
@@ -13,15 +14,13 @@ async function enqueue(rt: Runtime, payload: TFanOutPayload) {
   }
 }
 
-const batcherOf = (rt: Runtime) =>
-  messageBatcherOf(
-    rt,
-    () =>
-      new MessageBatcher({
-        flushMs: rt.config.notifications.batchMs,
-        send: (messageIds) => enqueue(rt, { kind: 'messages', messageIds }),
-      }),
-  )
+const batcherOf = onePer(
+  (rt: Runtime) =>
+    new MessageBatcher({
+      flushMs: rt.config.notifications.batchMs,
+      send: (messageIds) => enqueue(rt, { kind: 'messages', messageIds }),
+    }),
+)
 
 /** Resolves when the message's batch was enqueued (at most NOTIFY_BATCH_MS later); the send path does not wait. */
 export function notifyMessageSent(rt: Runtime, message: { id: string }) {
@@ -42,4 +41,9 @@ export function notifyCreated(rt: Runtime, notificationId: string) {
 
 export function notifyTravelJoined(rt: Runtime, p: { travelId: string; userId: string }) {
   return enqueue(rt, { kind: 'travel-joined', ...p })
+}
+
+/** Called by the runtime's close() before the job queues close, so no gathered message is lost. */
+export function flushMessageBatches(rt: Runtime) {
+  return batcherOf(rt).flush()
 }
