@@ -96,7 +96,7 @@ export function createApiServer(rt: Runtime, options: ServerOptions = {}) {
     // A planet event's JSON is made once per node, not once per subscriber (shared-serialization.ts).
     experimental_encoder: wsEncoder,
     createContext: async ({ req, res, info }) => {
-      const ctx = await createContext(rt, req, info.connectionParams)
+      const ctx = { ...(await createContext(rt, req, info.connectionParams)), socket: res }
       // An expired or forged token refuses the connection itself, with the code the client can act on.
       if (ctx.authError) throw new TRPCError({ code: 'UNAUTHORIZED', cause: new AppError(ctx.authError) })
       if (ctx.claims) {

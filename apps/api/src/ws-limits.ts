@@ -58,6 +58,16 @@ export class SocketsPerUser {
   }
 }
 
+/** Per guarded socket: sends a frame known to be subscription data, which can't end a subscription. */
+const dataFrameSenders = new WeakMap<WebSocket, (frame: string) => void>()
+
+/** Sends a subscription's data frame under the socket's backlog limit, without reading it for ends. */
+export function sendDataFrame(socket: WebSocket, frame: string) {
+  const send = dataFrameSenders.get(socket)
+  if (send) send(frame)
+  else socket.send(frame)
+}
+
 type RpcMessage = {
   id?: string | number | null
   jsonrpc?: '2.0'
@@ -135,6 +145,14 @@ export function guardSocket(
   }) as typeof socket.emit
 
   const rawSend = socket.send.bind(socket) as (...args: unknown[]) => void
+  const sendAndCheckBacklog = (data: unknown, ...rest: unknown[]) => {
+    rawSend(data, ...rest)
+    if (socket.bufferedAmount > limits.maxBufferedBytes && socket.readyState === socket.OPEN) {
+      onSlowConsumer(socket.bufferedAmount)
+      // A close frame would queue behind the backlog the client is not reading; drop the connection now.
+      socket.terminate()
+    }
+  }
   const send = (data: unknown, ...rest: unknown[]) => {
     if (
       active.size > 0 &&
@@ -143,14 +161,10 @@ export function guardSocket(
     ) {
       forgetEnded(data)
     }
-    rawSend(data, ...rest)
-    if (socket.bufferedAmount > limits.maxBufferedBytes && socket.readyState === socket.OPEN) {
-      onSlowConsumer(socket.bufferedAmount)
-      // A close frame would queue behind the backlog the client is not reading; drop the connection now.
-      socket.terminate()
-    }
+    sendAndCheckBacklog(data, ...rest)
   }
   socket.send = send as typeof socket.send
+  dataFrameSenders.set(socket, sendAndCheckBacklog)
 
   const forgetEnded = (data: string) => {
     try {

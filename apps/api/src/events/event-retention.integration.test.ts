@@ -5,8 +5,8 @@ import { seedTravel, seedUser } from '@connecto/db/seed'
 import type { PlanetEvent } from '@connecto/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callerFor, createTestRuntime } from '../../test/harness.ts'
+import { takeFromFeed } from '../../test/planet-feed.ts'
 import { upkeepJob } from '../jobs/upkeep.job.ts'
-import { streamPlanetEvents } from './planet-stream.ts'
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>
 beforeAll(async () => {
@@ -15,12 +15,8 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 async function firstEvent(planetId: string, lastEventId: number) {
-  const abort = new AbortController()
-  const stream = streamPlanetEvents(t.rt, planetId, lastEventId, abort.signal)
-  const first = await stream.next()
-  abort.abort()
-  await stream.return(undefined)
-  return first.value as PlanetEvent
+  const [first] = await takeFromFeed(t.rt, planetId, { seq: lastEventId, resumed: true }, 1)
+  return first as PlanetEvent
 }
 
 describe('event log retention', () => {

@@ -14,8 +14,9 @@ import { TRPCError, tracked } from '@trpc/server'
 import { AppError } from '../errors/app-error.ts'
 import { watchTravelAccess } from '../moderation/access-revocation.ts'
 import { requirePlanetReader } from '../planets/planet-access.ts'
-import { streamPlanetLive } from '../realtime/planet-live.ts'
-import { protectedProcedure, router } from '../trpc/init.ts'
+import { runPlanetLive, streamPlanetLive } from '../realtime/planet-live.ts'
+import { liveProcedure, protectedProcedure, router } from '../trpc/init.ts'
+import { sendTracked } from '../trpc/subscription-wire.ts'
 import { forwardMessage } from './forward.service.ts'
 import { listMessages } from './history.service.ts'
 import { deleteMessage, editMessage, restoreMessage } from './message-actions.service.ts'
@@ -61,7 +62,7 @@ export const messagesRouter = router({
   search: protectedProcedure
     .input(ZSearchMessagesInput)
     .query(({ ctx, input }) => searchMessages(ctx.rt, ctx.user, input)),
-  onPlanetEvent: protectedProcedure.input(ZPlanetEventsInput).subscription(async function* ({
+  onPlanetEvent: liveProcedure.input(ZPlanetEventsInput).subscription(async function* ({
     ctx,
     input,
     signal,
@@ -72,13 +73,14 @@ export const messagesRouter = router({
     try {
       travelId = (await requirePlanetReader(ctx.rt, ctx.user.id, input.planetId)).planet.travelId
       const lastEventId = input.lastEventId ? Number(input.lastEventId) : null
-      const live = streamPlanetLive(ctx.rt, {
-        userId: ctx.user.id,
-        planetId: input.planetId,
-        lastEventId,
-        signal: access.signal,
-      })
-      for await (const { id, event } of live) yield tracked(id, event)
+      const live = { userId: ctx.user.id, planetId: input.planetId, lastEventId, signal: access.signal }
+      const { wire } = ctx
+      if (wire) {
+        // Over a WebSocket the frames go straight to the socket; this generator ends with the stream.
+        await runPlanetLive(ctx.rt, live, (id, event) => sendTracked(wire, id, event))
+      } else {
+        for await (const { id, event } of streamPlanetLive(ctx.rt, live)) yield tracked(id, event)
+      }
       if (access.revoked) {
         throw new TRPCError({
           code: ERRORS.TRV008.trpc,

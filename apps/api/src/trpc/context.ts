@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { ErrorCode } from '@connecto/shared'
+import type { WebSocket } from 'ws'
 import { readAccessToken } from '../auth/tokens.ts'
 import type { Runtime } from '../runtime.ts'
 import { type CallerMemo, newCallerMemo } from './caller-memo.ts'
@@ -19,6 +20,8 @@ export type Context = {
   signal?: AbortSignal
   /** The signed-in caller, remembered for the context's life (a WebSocket connection) — see caller-memo.ts. */
   callerMemo?: CallerMemo
+  /** The connection's socket, when the context is a WebSocket connection's. */
+  socket?: WebSocket
 }
 
 function bearerFrom(

@@ -6,6 +6,7 @@ import { toAppError } from '../errors/to-app-error.ts'
 import { loadCaller } from './caller-memo.ts'
 import type { Context } from './context.ts'
 import { transformer } from './shared-serialization.ts'
+import { subscriptionWire } from './subscription-wire.ts'
 
 const t = initTRPC.context<Context>().create({
   transformer,
@@ -56,3 +57,11 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'ADMIN') throw new AppError('AUTH011')
   return next()
 })
+
+/**
+ * A signed-in subscription that may write its data frames straight to its socket: `ctx.wire` is set
+ * when it came over a WebSocket (subscription-wire.ts), null for a server-side caller.
+ */
+export const liveProcedure = protectedProcedure.use(async ({ ctx, getRawInput, next }) =>
+  next({ ctx: { ...ctx, wire: subscriptionWire(ctx.socket, await getRawInput()) } }),
+)

@@ -6,6 +6,7 @@
 // spliced into each subscriber's response frame.
 import type { Encoder } from '@trpc/server/adapters/ws'
 import superjson from 'superjson'
+import { carryRequest, noteSubscriptionRequests } from './subscription-requests.ts'
 
 type Serialized = ReturnType<typeof superjson.serialize>
 
@@ -71,7 +72,26 @@ export const transformer = {
     }
     return superjson.serialize(value)
   },
-  deserialize: (value: unknown) => superjson.deserialize(value as Serialized),
+  deserialize(value: unknown) {
+    const result = superjson.deserialize(value as Serialized)
+    carryRequest(value, result)
+    return result
+  },
+}
+
+/** The JSON text of a shared value's tracked result `{ id, data }`, made once per node for all its subscribers. */
+export function trackedResultJson(id: string, data: object) {
+  markShared(data)
+  return jsonOf(serializeTracked(id, data))
+}
+
+function jsonOf(serialized: Serialized) {
+  let json = sharedJson.get(serialized)
+  if (!json) {
+    json = JSON.stringify(serialized)
+    sharedJson.set(serialized, json)
+  }
+  return json
 }
 
 type Response = { result?: { data?: unknown } }
@@ -84,11 +104,7 @@ export const wsEncoder: Encoder = {
     if (typeof data !== 'object' || data === null || !sharedJson.has(data as Serialized)) {
       return JSON.stringify(message)
     }
-    let json = sharedJson.get(data as Serialized)
-    if (!json) {
-      json = JSON.stringify(data)
-      sharedJson.set(data as Serialized, json)
-    }
+    const json = jsonOf(data as Serialized)
     const { result: _result, ...envelope } = message as Record<string, unknown>
     const { data: _data, ...rest } = result as Record<string, unknown>
     // `{...envelope,"result":{...rest}}` with `"data":<json>` appended inside `result`.
@@ -97,6 +113,8 @@ export const wsEncoder: Encoder = {
   },
   decode(data) {
     if (typeof data !== 'string') throw new Error('expected a text frame')
-    return JSON.parse(data)
+    const decoded = JSON.parse(data)
+    noteSubscriptionRequests(decoded)
+    return decoded
   },
 }

@@ -1,10 +1,11 @@
-// Live ordering of the planet stream: events published out of order are held briefly and put back in
+// Live ordering of the planet feed: events published out of order are held briefly and put back in
 // order from the bus; a gap that does not close on its own is filled from Postgres.
 import { seedTravel, seedUser } from '@connecto/db/seed'
 import { busChannel, type PlanetEvent } from '@connecto/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestRuntime } from '../../test/harness.ts'
-import { REORDER_WAIT_MS, streamPlanetEvents } from './planet-stream.ts'
+import { takeFromFeed } from '../../test/planet-feed.ts'
+import { REORDER_WAIT_MS } from './planet-feed.ts'
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>
 beforeAll(async () => {
@@ -30,28 +31,20 @@ async function storeEvent(planetId: string, seq: number) {
   })
 }
 
-async function take(stream: AsyncGenerator<PlanetEvent>, n: number) {
-  const got: PlanetEvent[] = []
-  for await (const event of stream) {
-    got.push(event)
-    if (got.length === n) break
-  }
-  return got
-}
-
 const publish = (planetId: string, seq: number) =>
   t.rt.bus.publish(busChannel.planet(planetId), eventOf(planetId, seq, 'bus'))
 
-describe('streamPlanetEvents, live', () => {
+describe('openPlanetFeed, live', () => {
   it('puts events that arrive out of order back in order without asking Postgres', async () => {
     const planetId = await freshPlanet()
     await storeEvent(planetId, 1)
-    const stream = streamPlanetEvents(t.rt, planetId, 0, undefined)
-    const got = take(stream, 3)
-    // Let the subscription go live (it replays from Postgres first: seq 1 is stored).
-    await new Promise((r) => setTimeout(r, 50))
-    await publish(planetId, 3)
-    await publish(planetId, 2)
+    // Once the feed listens (it replays from Postgres first: seq 1 is stored), 3 arrives before 2.
+    const got = takeFromFeed(t.rt, planetId, { seq: 0, resumed: true }, 3, {
+      onLive: async () => {
+        await publish(planetId, 3)
+        await publish(planetId, 2)
+      },
+    })
     const events = (await got).map((e) => ({ seq: e.seq, from: (e as unknown as { from: string }).from }))
     expect(events).toEqual([
       { seq: 1, from: 'db' },
@@ -63,13 +56,16 @@ describe('streamPlanetEvents, live', () => {
   it('fills a gap that stays open from Postgres after a short wait', async () => {
     const planetId = await freshPlanet()
     await storeEvent(planetId, 1)
-    const stream = streamPlanetEvents(t.rt, planetId, 1, undefined)
-    const got = take(stream, 2)
-    await new Promise((r) => setTimeout(r, 50))
-    // Seq 2 commits while the stream is live, but its publish is lost (say Redis blinked).
-    await storeEvent(planetId, 2)
-    const started = Date.now()
-    await publish(planetId, 3)
+    let started = 0
+    const got = takeFromFeed(t.rt, planetId, { seq: 1, resumed: true }, 2, {
+      onLive: async () => {
+        await new Promise((r) => setTimeout(r, 50))
+        // Seq 2 commits while the feed is live, but its publish is lost (say Redis blinked).
+        await storeEvent(planetId, 2)
+        started = Date.now()
+        await publish(planetId, 3)
+      },
+    })
     const events = (await got).map((e) => ({ seq: e.seq, from: (e as unknown as { from: string }).from }))
     expect(events).toEqual([
       { seq: 2, from: 'db' },

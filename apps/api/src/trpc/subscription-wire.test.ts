@@ -1,0 +1,61 @@
+import { initTRPC } from '@trpc/server'
+import { transformTRPCResponse } from '@trpc/server/unstable-core-do-not-import'
+import type { WebSocket } from 'ws'
+import { describe, expect, it } from 'vitest'
+import { markShared, transformer, wsEncoder } from './shared-serialization.ts'
+import { subscriptionRequestOf } from './subscription-requests.ts'
+import { subscriptionWire, trackedDataFrame } from './subscription-wire.ts'
+
+const config = initTRPC.create({ transformer })._config
+const socket = {} as WebSocket
+
+/** A client's subscription message as it arrives, decoded and with its input deserialised, as tRPC does. */
+function receive(message: object) {
+  const decoded = wsEncoder.decode(JSON.stringify(message)) as { params: { input: unknown } }
+  return { decoded, input: transformer.deserialize(decoded.params.input) }
+}
+
+describe('subscription wire', () => {
+  it('writes the frame tRPC itself would send for a tracked item', () => {
+    const event = markShared({ type: 'message.new', text: 'hé "quoted"', at: new Date(5), seq: 7 })
+    for (const [id, jsonrpc] of [
+      [1, undefined],
+      ['req-"2"', '2.0'],
+    ] as const) {
+      const { input } = receive({ id, jsonrpc, method: 'subscription', params: { path: 'p', input: { json: { a: 1 } } } })
+      const wire = subscriptionWire(socket, input)!
+      const viaTrpc = wsEncoder.encode(
+        transformTRPCResponse(config, {
+          id,
+          jsonrpc,
+          result: { type: 'data', id: '7', data: { id: '7', data: event } },
+        }),
+      ) as string
+      expect(JSON.parse(trackedDataFrame(wire, '7', event))).toEqual(JSON.parse(viaTrpc))
+    }
+  })
+
+  it('folds a resumed subscription’s lastEventId into its input, as tRPC would, and keeps its request', () => {
+    const { decoded, input } = receive({
+      id: 4,
+      method: 'subscription',
+      params: { path: 'messages.onPlanetEvent', input: { json: { planetId: 'p1' } }, lastEventId: '12' },
+    })
+    expect(input).toEqual({ planetId: 'p1', lastEventId: '12' })
+    expect(decoded.params).not.toHaveProperty('lastEventId')
+    expect(subscriptionRequestOf(input)).toEqual({ id: 4, jsonrpc: undefined })
+  })
+
+  it('remembers each subscription of a batch, and nothing else', () => {
+    const batch = [
+      { id: 1, method: 'subscription', params: { path: 'a', input: { json: { n: 1 } } } },
+      { id: 2, method: 'mutation', params: { path: 'b', input: { json: { n: 2 } } } },
+    ]
+    const decoded = wsEncoder.decode(JSON.stringify(batch)) as { params: { input: unknown } }[]
+    const inputs = decoded.map((m) => transformer.deserialize(m.params.input))
+    expect(subscriptionRequestOf(inputs[0])).toEqual({ id: 1, jsonrpc: undefined })
+    expect(subscriptionRequestOf(inputs[1])).toBeUndefined()
+    expect(subscriptionWire(undefined, inputs[0])).toBeNull()
+    expect(subscriptionWire(socket, { n: 1 })).toBeNull()
+  })
+})
