@@ -40,6 +40,8 @@ async function measure(target: Target, scenario: Scenario) {
   const results: StepResult[] = []
   let failuresInARow = 0
   for (const rate of plan.steps) {
+    // Between steps, not during them: autovacuum's work on a deployed database, here on demand.
+    await scenario.upkeep()
     const r = await run.step(rate, plan.seconds)
     results.push(r)
     console.log(

@@ -17,6 +17,8 @@ export const JWT_ISSUER = 'connecto'
 export type BenchClient = { userId: string; planetId: string; token: string }
 export type Scenario = {
   databaseUrl: string
+  /** VACUUM ANALYZE, as autovacuum keeps a deployed database (this machine's Postgres runs without it). */
+  upkeep(): Promise<void>
   jwtSecret: string
   clients: BenchClient[]
   drop(): Promise<void>
@@ -28,8 +30,10 @@ const withDatabase = (url: string, name: string) => {
   return u.toString()
 }
 
-async function admin<T>(work: (c: pg.Client) => Promise<T>) {
-  const c = new pg.Client(POSTGRES_SERVER)
+const admin = <T>(work: (c: pg.Client) => Promise<T>) => withClient(POSTGRES_SERVER, work)
+
+async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>) {
+  const c = new pg.Client(url)
   await c.connect()
   try {
     return await work(c)
@@ -74,6 +78,8 @@ export async function createScenario(opts: { clients: number; planetSize: number
       return users.map((u) => ({ userId: u.id, planetId: general.id }))
     })
     await db.$disconnect()
+    const upkeep = () => withClient(databaseUrl, (c) => c.query('VACUUM ANALYZE')).then(() => {})
+    await upkeep()
     const now = Math.floor(Date.now() / 1000)
     const clients = await Promise.all(
       groups.flat().map(async (c) => ({
@@ -87,7 +93,7 @@ export async function createScenario(opts: { clients: number; planetSize: number
           .sign(key),
       })),
     )
-    return { databaseUrl, jwtSecret, clients, drop }
+    return { databaseUrl, upkeep, jwtSecret, clients, drop }
   } catch (err) {
     await drop()
     throw err
