@@ -7,6 +7,7 @@ import { createTestRuntime } from '../../test/harness.ts'
 import { countStatements } from '../../test/sql-statements.ts'
 import { clientId, messageFixtures } from './message-fixtures.ts'
 import { sendMessage } from './messages.service.ts'
+import { sendContextsStatement } from './send-statements.ts'
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>
 beforeAll(async () => {
@@ -73,6 +74,35 @@ describe('send statement budget', () => {
       const contents = events.map((e) => (e.message as { content: string }).content)
       // Per planet, events follow the order the sends were accepted: each sender's own in its order.
       expect(new Set(contents).size).toBe(20)
+    }
+  })
+
+  it('keeps one generic plan for the context statement, whatever the batch size', async () => {
+    // Planning its joins costs many times its execution, so a plan made afresh per call would dominate.
+    const f = messageFixtures(t.rt)
+    const s = await f.setup()
+    const client = await t.rt.db.$pool.connect()
+    try {
+      for (let size = 1; size <= 12; size++) {
+        const inputs = Array.from({ length: size }, (_, i) => ({
+          senderId: s.users.part.id,
+          planetId: i % 2 ? s.general.id : s.announcements.id,
+          clientMessageId: clientId(),
+          mentionNames: i % 3 ? [] : [`other_${s.tag}`],
+        }))
+        const sql = sendContextsStatement(inputs)
+        const { rows } = await client.query({ name: 'contexts_probe', text: sql.text, values: sql.values })
+        expect(rows).toHaveLength(size)
+      }
+      const { rows } = await client.query(
+        `SELECT generic_plans::int AS generic, custom_plans::int AS custom
+           FROM pg_prepared_statements WHERE name = 'contexts_probe'`,
+      )
+      // Postgres tries 5 custom plans before it compares them with the generic one.
+      expect(rows[0]).toEqual({ generic: 7, custom: 5 })
+    } finally {
+      await client.query('DEALLOCATE contexts_probe').catch(() => {})
+      client.release()
     }
   })
 })
