@@ -60,9 +60,11 @@ export type SendContextInput = {
 
 /**
  * One send's row of the context statement's input. The input is a single jsonb value rather than one
- * array per column: Postgres can't see how many rows it holds when planning, so every batch size costs
- * the same and the statement's generic plan is kept. With arrays, each call's plan was made afresh for
- * its batch size, and planning this many joins cost ~15× the execution (pg_stat_statements).
+ * array per column, so Postgres can't see how many rows it holds: every batch size plans alike and the
+ * statement's generic plan is kept. (With arrays, each call was planned afresh for its batch size, and
+ * planning these joins cost ~15× executing them.) The lookups per row are LATERAL subqueries with a
+ * LIMIT, which Postgres can't flatten into joins: each stays an index probe whatever the row estimate,
+ * where the estimate would otherwise pick hash joins over whole membership tables.
  */
 const contextInputRow = (i: SendContextInput, n: number) => ({
   ord: n + 1,
@@ -92,17 +94,24 @@ export function sendContextsStatement(inputs: SendContextInput[]) {
           FROM planet_users mu JOIN profiles mp ON mp.user_id = mu.user_id
          WHERE mu.planet_id = i.planet_id AND mu.status = 'ACTIVE' AND lower(mp.nickname) = ANY(i.names)
       ) END AS mentions,
-      ${planetAccessColumns},
-      r.id AS "replyId", r.planet_id AS "replyPlanetId", r.sender_id AS "replySenderId",
-      r.type::text AS "replyType", r.content AS "replyContent", r.deleted_at AS "replyDeletedAt",
-      rp.nickname AS "replyNickname"
+      access.*, reply.*
     FROM jsonb_to_recordset(${JSON.stringify(inputs.map(contextInputRow))}::jsonb)
          AS i(ord int, sender_id text, planet_id text, cmid text, reply_id text, names text[])
-    LEFT JOIN planets p ON p.id = i.planet_id
-    LEFT JOIN travels t ON t.id = p.travel_id
-    ${planetMembershipJoins(Prisma.sql`i.sender_id`)}
-    LEFT JOIN messages r ON r.id = i.reply_id
-    LEFT JOIN profiles rp ON rp.user_id = r.sender_id
+    LEFT JOIN LATERAL (
+      SELECT ${planetAccessColumns}
+        FROM planets p LEFT JOIN travels t ON t.id = p.travel_id
+        ${planetMembershipJoins(Prisma.sql`i.sender_id`)}
+       WHERE p.id = i.planet_id
+       LIMIT 1
+    ) access ON true
+    LEFT JOIN LATERAL (
+      SELECT r.id AS "replyId", r.planet_id AS "replyPlanetId", r.sender_id AS "replySenderId",
+             r.type::text AS "replyType", r.content AS "replyContent", r.deleted_at AS "replyDeletedAt",
+             rp.nickname AS "replyNickname"
+        FROM messages r LEFT JOIN profiles rp ON rp.user_id = r.sender_id
+       WHERE r.id = i.reply_id
+       LIMIT 1
+    ) reply ON true
     ORDER BY i.ord`
 }
 
