@@ -123,7 +123,10 @@ export async function openPlanetFeed(
   /** A resume from before the retention window can't be replayed: the client must refetch. */
   const checkRetention = async () => {
     const oldest = await oldestRetainedSeq(rt, planetId)
-    const head = await rt.db.planet.findUniqueOrThrow({ where: { id: planetId }, select: { lastEventSeq: true } })
+    const head = await rt.db.planet.findUniqueOrThrow({
+      where: { id: planetId },
+      select: { lastEventSeq: true },
+    })
     if (ended || head.lastEventSeq <= last || (oldest !== null && oldest <= last + 1)) return
     last = head.lastEventSeq
     sink.event({ type: 'resync', seq: last, planetId, reason: 'retention' })

@@ -77,7 +77,11 @@ const contextInputRow = (i: SendContextInput, n: number) => ({
 
 /** The contexts of many sends in one statement, in the order of `inputs` (on the pool: no transaction). */
 export async function loadSendContexts(db: Db, inputs: SendContextInput[]): Promise<SendContext[]> {
-  const rows = await rawRows<SendContextRow & { ord: number }>(db, 'send_contexts', sendContextsStatement(inputs))
+  const rows = await rawRows<SendContextRow & { ord: number }>(
+    db,
+    'send_contexts',
+    sendContextsStatement(inputs),
+  )
   if (rows.length !== inputs.length)
     throw new Error('send context query returned a row count unlike its input')
   return rows.map(toSendContext)

@@ -1,7 +1,7 @@
 import { initTRPC } from '@trpc/server'
 import { transformTRPCResponse } from '@trpc/server/unstable-core-do-not-import'
-import type { WebSocket } from 'ws'
 import { describe, expect, it } from 'vitest'
+import type { WebSocket } from 'ws'
 import { markShared, transformer, wsEncoder } from './shared-serialization.ts'
 import { subscriptionRequestOf } from './subscription-requests.ts'
 import { subscriptionWire, trackedDataFrame } from './subscription-wire.ts'
@@ -22,7 +22,12 @@ describe('subscription wire', () => {
       [1, undefined],
       ['req-"2"', '2.0'],
     ] as const) {
-      const { input } = receive({ id, jsonrpc, method: 'subscription', params: { path: 'p', input: { json: { a: 1 } } } })
+      const { input } = receive({
+        id,
+        jsonrpc,
+        method: 'subscription',
+        params: { path: 'p', input: { json: { a: 1 } } },
+      })
       const wire = subscriptionWire(socket, input)!
       const viaTrpc = wsEncoder.encode(
         transformTRPCResponse(config, {
