@@ -5,7 +5,7 @@ import { busChannel, type PlanetEvent } from '@connecto/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestRuntime } from '../../test/harness.ts'
 import { takeFromFeed } from '../../test/planet-feed.ts'
-import { REORDER_WAIT_MS } from './planet-feed.ts'
+import { openPlanetFeed, REORDER_WAIT_MS } from './planet-feed.ts'
 
 let t: Awaited<ReturnType<typeof createTestRuntime>>
 beforeAll(async () => {
@@ -72,5 +72,30 @@ describe('openPlanetFeed, live', () => {
       { seq: 3, from: 'bus' },
     ])
     expect(Date.now() - started).toBeGreaterThanOrEqual(REORDER_WAIT_MS - 5)
+  })
+
+  it('ends only the feed whose sink throws; the planet’s other subscribers go on', async () => {
+    const planetId = await freshPlanet()
+    const abort = new AbortController()
+    const failures: unknown[] = []
+    await openPlanetFeed(t.rt, planetId, { seq: 0, resumed: false }, abort.signal, {
+      event() {
+        throw new Error('this subscriber’s socket is broken')
+      },
+      fail: (err) => failures.push(err),
+    })
+    try {
+      const got = takeFromFeed(t.rt, planetId, { seq: 0, resumed: false }, 2, {
+        onLive: async () => {
+          await new Promise((r) => setTimeout(r, 50))
+          await publish(planetId, 1)
+          await publish(planetId, 2)
+        },
+      })
+      expect((await got).map((e) => e.seq)).toEqual([1, 2])
+      expect(failures).toHaveLength(1)
+    } finally {
+      abort.abort()
+    }
   })
 })

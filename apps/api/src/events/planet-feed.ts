@@ -56,7 +56,12 @@ export async function openPlanetFeed(
 
   const emit = (event: PlanetEvent) => {
     last = event.seq
-    sink.event(event)
+    try {
+      sink.event(event)
+    } catch (err) {
+      // It runs inside the bus's dispatch to every subscriber: a failure ends this feed only.
+      fail(err)
+    }
   }
 
   /** Sends what is now in order; a gap left behind gets REORDER_WAIT_MS (from the last progress) to close. */

@@ -140,4 +140,22 @@ describe('message events on the planet stream', () => {
     live.sub.unsubscribe()
     await watcher.close()
   })
+
+  it('streams to a server-side caller too, as an async iterator (it has no socket to write frames to)', async () => {
+    const f = fx()
+    const s = await f.setup()
+    const stream = await s.as.other.messages.onPlanetEvent({ planetId: s.general.id })
+    const reading = (async () => {
+      for await (const item of stream) {
+        // A tracked item: [id, event, marker].
+        const [id, event] = item as unknown as [string, PlanetEvent]
+        if (event.type === 'message.new') return { id, content: event.message.content, seq: event.seq }
+      }
+    })()
+    await settle()
+    await f.say(s.as.part, s.general.id, 'to the caller')
+    const got = await reading
+    expect(got).toMatchObject({ content: 'to the caller' })
+    expect(got?.id).toBe(String(got?.seq))
+  })
 })

@@ -46,7 +46,11 @@ export async function runPlanetLive(rt: Runtime, opts: PlanetLiveOptions, emit: 
     const s = message as PlanetSignal
     // Your own typing, and the status your own delivery or read gave others' messages, are not news to you.
     if (signal.aborted || (s.type === 'typing' ? s.userId : s.byUserId) === userId) return
-    emit(String(last), markShared(s))
+    try {
+      emit(String(last), markShared(s))
+    } catch (err) {
+      failed(err)
+    }
   })
   try {
     await openPlanetFeed(rt, planetId, { seq: last, resumed: opts.lastEventId !== null }, signal, {
