@@ -1,6 +1,7 @@
 // The open-loop driver: messages go out on a fixed schedule whatever the server's answers (so a slow
 // server cannot slow the offered load down), and every recipient records send→receive latency against
 // the *scheduled* send time, loss, duplicates and per-planet order.
+import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import * as hdr from 'hdr-histogram-js'
@@ -34,6 +35,8 @@ export type StepResult = {
   loadGeneratorCpuPercent: number
   /** Every process on the machine together, out of cores × 100 %: above ~90 % of that, everyone queues. */
   machineCpuPercent: number
+  /** CPU the hypervisor gave to other guests, out of cores × 100 %: the same steps run slower when high. */
+  stealPercent: number
   eventLoopP99Ms: number | null
 }
 
@@ -160,28 +163,41 @@ export class LoadRun {
       apiRssMb: resources.rssMb,
       postgresCpuPercent: resources.postgresCpuPercent,
       loadGeneratorCpuPercent: Math.round(((ownCpu.user + ownCpu.system) / 1000 / wallMs) * 100),
-      machineCpuPercent: Math.round(
-        (1 -
-          (machineAfter.idle - machineBefore.idle) / Math.max(1, machineAfter.total - machineBefore.total)) *
-          100 *
-          os.cpus().length,
-      ),
+      machineCpuPercent: machinePercent(machineBefore, machineAfter, 'busy'),
+      stealPercent: machinePercent(machineBefore, machineAfter, 'steal'),
       eventLoopP99Ms,
     }
   }
 }
 
-/** Idle and total CPU time of the whole machine since boot (all cores). */
+/**
+ * The whole machine's CPU time since boot (all cores): busy, time a hypervisor gave to other guests
+ * (steal: on a shared host, the share of the cores this machine did not get), and the total of all.
+ * From /proc/stat where there is one; os.cpus() has no steal.
+ */
 function machineCpuTimes() {
-  let idle = 0
-  let total = 0
-  for (const cpu of os.cpus()) {
-    const t = cpu.times
-    idle += t.idle
-    total += t.user + t.nice + t.sys + t.idle + t.irq
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number) as number[]
+    const busy = user! + nice! + system! + irq! + softirq!
+    return { busy, steal: steal ?? 0, total: busy + idle! + iowait! + (steal ?? 0) }
+  } catch {
+    let busy = 0
+    let total = 0
+    for (const { times: t } of os.cpus()) {
+      busy += t.user + t.nice + t.sys + t.irq
+      total += t.user + t.nice + t.sys + t.idle + t.irq
+    }
+    return { busy, steal: 0, total }
   }
-  return { idle, total }
 }
+
+/** `part`'s share of the time between two readings, in percent of one core (so up to cores × 100). */
+const machinePercent = (
+  before: ReturnType<typeof machineCpuTimes>,
+  after: ReturnType<typeof machineCpuTimes>,
+  part: 'busy' | 'steal',
+) => Math.round(((after[part] - before[part]) / Math.max(1, after.total - before.total)) * 100 * os.cpus().length)
 
 function newHistogram() {
   return hdr.build({

@@ -20,6 +20,7 @@ const COLUMNS: [string, (r: StepResult) => string | number][] = [
   ['pg cpu %', (r) => r.postgresCpuPercent ?? '-'],
   ['loadgen cpu %', (r) => r.loadGeneratorCpuPercent],
   ['machine cpu %', (r) => r.machineCpuPercent],
+  ['steal %', (r) => r.stealPercent ?? '-'],
   ['loop p99 ms', (r) => r.eventLoopP99Ms ?? '-'],
   ['ok', (r) => (r.p99Ms < 100 && r.lost === 0 ? 'yes' : 'no')],
 ]
