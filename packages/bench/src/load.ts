@@ -197,7 +197,10 @@ const machinePercent = (
   before: ReturnType<typeof machineCpuTimes>,
   after: ReturnType<typeof machineCpuTimes>,
   part: 'busy' | 'steal',
-) => Math.round(((after[part] - before[part]) / Math.max(1, after.total - before.total)) * 100 * os.cpus().length)
+) =>
+  Math.round(
+    ((after[part] - before[part]) / Math.max(1, after.total - before.total)) * 100 * os.cpus().length,
+  )
 
 function newHistogram() {
   return hdr.build({

@@ -7,7 +7,7 @@ import { kneeOf, type StepResult } from './load.ts'
 import { apiDeliveryOf, CONTENT_PREFIX } from './targets.ts'
 
 /** A frame as @trpc/server's ws adapter sends a tracked subscription item (see ws adapter `respond`). */
-function apiFrame(subscriptionId: number, eventId: string, event: unknown) {
+function trpcFrame(subscriptionId: number, eventId: string, event: unknown) {
   const [id, data] = tracked(eventId, event) as unknown as [string, unknown]
   const result: Record<string, unknown> = { type: 'data', data }
   result.id = id
@@ -15,9 +15,15 @@ function apiFrame(subscriptionId: number, eventId: string, event: unknown) {
   return JSON.stringify({ id: subscriptionId, result })
 }
 
+/** The same item as the api writes it (trpc/subscription-wire.ts): the tracked id before the data. */
+function apiFrame(subscriptionId: number, eventId: string, event: unknown) {
+  const data = JSON.stringify(superjson.serialize({ id: eventId, data: event }))
+  return `{"id":${subscriptionId},"result":{"type":"data","id":"${eventId}","data":${data}}}`
+}
+
 describe('reading deliveries from api frames', () => {
-  it('finds the event id and the bench content in a message.new frame', () => {
-    const frame = apiFrame(3, '42', {
+  it('finds the event id and the bench content in a message.new frame, whichever comes first', () => {
+    const event = {
       type: 'message.new',
       seq: 42,
       planetId: 'p1',
@@ -27,12 +33,14 @@ describe('reading deliveries from api frames', () => {
         createdAt: new Date(),
         replyTo: { id: 'm0', content: 'earlier' },
       },
-    })
-    expect(apiDeliveryOf(frame)).toEqual({ seq: 42, content: '1234.500|77' })
+    }
+    for (const frame of [apiFrame(3, '42', event), trpcFrame(3, '42', event)]) {
+      expect(apiDeliveryOf(frame)).toEqual({ seq: 42, content: '1234.500|77' })
+    }
   })
 
   it('treats other frames (receipts, typing) as not a delivery', () => {
-    const receipt = apiFrame(3, '42', { type: 'message.status', planetId: 'p1', status: 'delivered' })
+    const receipt = trpcFrame(3, '42', { type: 'message.status', planetId: 'p1', status: 'delivered' })
     expect(apiDeliveryOf(receipt)).toBeNull()
   })
 })

@@ -33,14 +33,21 @@ function field(text: string, after: string) {
   return text.slice(start, text.indexOf('"', start))
 }
 
+const TRACKED_ID_FIRST = '"result":{"type":"data","id":"'
+
+function lastStringField(text: string, key: string) {
+  const at = text.lastIndexOf(key)
+  return at < 0 ? null : text.slice(at + key.length, text.indexOf('"', at + key.length))
+}
+
 /** A bench message in a tRPC data frame of `messages.onPlanetEvent`, or null for any other frame. */
 export function apiDeliveryOf(raw: string): Delivery | null {
   if (!raw.includes('"type":"message.new"')) return null
-  // tRPC puts a tracked event's id after its data: the last "id" in the frame.
-  const idAt = raw.lastIndexOf('"id":"')
-  const seq = idAt < 0 ? null : raw.slice(idAt + 6, raw.indexOf('"', idAt + 6))
+  // The tracked event id is `result.id`. The api writes it before the data (subscription-wire.ts);
+  // tRPC's own encoder writes it after, where it is the last "id" in the frame.
+  const seq = field(raw, TRACKED_ID_FIRST) ?? lastStringField(raw, '"id":"')
   const content = field(raw, CONTENT_MARK)
-  return seq !== null && content !== null ? { seq: Number(seq), content } : null
+  return seq !== null && content !== null && /^\d+$/.test(seq) ? { seq: Number(seq), content } : null
 }
 
 /** The real api: tRPC over WebSocket, `messages.onPlanetEvent` to receive and `messages.send` to send. */
