@@ -41,6 +41,8 @@ export async function runPlanetLive(rt: Runtime, opts: PlanetLiveOptions, emit: 
     if (signal.aborted) resolve()
     failed = reject
   })
+  // A failure can come before `ended` is awaited (a signal during the feed's start); it is rethrown there.
+  ended.catch(() => {})
 
   const unsubscribeSignals = await rt.bus.subscribe(busChannel.planetSignals(planetId), (message) => {
     const s = message as PlanetSignal

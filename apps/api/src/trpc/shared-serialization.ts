@@ -6,7 +6,7 @@
 // spliced into each subscriber's response frame.
 import type { Encoder } from '@trpc/server/adapters/ws'
 import superjson from 'superjson'
-import { carryRequest, noteSubscriptionRequests } from './subscription-requests.ts'
+import { carryRequest, isObject, noteSubscriptionRequests } from './subscription-requests.ts'
 
 type Serialized = ReturnType<typeof superjson.serialize>
 
@@ -29,9 +29,6 @@ function serializeShared(value: object) {
   }
   return serialized
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null
 
 /** Last wrapped result per shared value: every subscriber on the node wraps it with the same id. */
 const wrapped = new WeakMap<object, { id: string; serialized: Serialized }>()
