@@ -59,13 +59,16 @@ export class SocketsPerUser {
 }
 
 /** Per guarded socket: sends a frame known to be subscription data, which can't end a subscription. */
-const dataFrameSenders = new WeakMap<WebSocket, (frame: string) => void>()
+const dataFrameSenders = new WeakMap<WebSocket, (frame: Buffer, options: { binary: false }) => void>()
 
 /** Sends a subscription's data frame under the socket's backlog limit, without reading it for ends. */
-export function sendDataFrame(socket: WebSocket, frame: string) {
+/** A frame given as UTF-8 bytes of JSON text still goes out as the text frame tRPC would send. */
+const TEXT = { binary: false } as const
+
+export function sendDataFrame(socket: WebSocket, frame: Buffer) {
   const send = dataFrameSenders.get(socket)
-  if (send) send(frame)
-  else socket.send(frame)
+  if (send) send(frame, TEXT)
+  else socket.send(frame, TEXT)
 }
 
 type RpcMessage = {

@@ -1,5 +1,6 @@
 // The event bus between the services that change state and the subscriptions that stream it.
 // Two implementations behind this one type: in-process (one node) and Redis pub/sub (many nodes).
+// Messages are plain JSON data (dates as ISO strings); subscribers get a parsed copy of its JSON text.
 export type BusHandler = (message: unknown) => void
 
 export type Bus = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import superjson from 'superjson'
+import { jsonTextOf, parseJsonText } from '../json-text.ts'
 import { type Bus, HandlerTable } from './bus.ts'
 
 /**
@@ -15,17 +15,17 @@ export function createRedisBus(redis: Redis, onError: (err: Error) => void): Bus
   const handlers = new HandlerTable()
   subscriber.on('message', (channel: string, raw: string) => {
     if (raw.startsWith(nodeId)) return
-    handlers.dispatch(channel, superjson.parse(raw.slice(nodeId.length)))
+    handlers.dispatch(channel, parseJsonText(raw.slice(nodeId.length)))
   })
   return {
     kind: 'redis',
     async publish(channel, message) {
+      const text = jsonTextOf(message)
       if (handlers.has(channel)) {
         // A copy, delivered on a later tick: subscribers never share the publisher's object or stack.
-        const copy = structuredClone(message)
-        queueMicrotask(() => handlers.dispatch(channel, copy))
+        queueMicrotask(() => handlers.dispatch(channel, parseJsonText(text)))
       }
-      await redis.publish(channel, nodeId + superjson.stringify(message))
+      await redis.publish(channel, nodeId + text)
     },
     async subscribe(channel, handler) {
       if (handlers.add(channel, handler)) await subscriber.subscribe(channel)

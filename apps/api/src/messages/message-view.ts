@@ -4,6 +4,7 @@ import type { Prisma } from '@connecto/db'
 import { LIMITS, type MessageView, type ReactionGroup, type ReplyPreview } from '@connecto/shared'
 import { messageAttachmentsInclude, toMessageAttachments } from '../files/attachments.ts'
 import type { FileRow } from '../files/file-view.ts'
+import { markPlainJson } from '../json-text.ts'
 
 const withNickname = { select: { profile: { select: { nickname: true } } } } as const
 
@@ -52,9 +53,10 @@ export type ReplyTarget = {
   sender?: Sender
 }
 
+/** A message as clients see it: plain JSON data (json-text.ts), so replies and events skip superjson. */
 export function toMessageView(m: MessageRow): MessageView {
   const deleted = m.deletedAt !== null
-  return {
+  return markPlainJson({
     id: m.id,
     planetId: m.planetId,
     senderId: m.senderId,
@@ -84,7 +86,7 @@ export function toMessageView(m: MessageRow): MessageView {
     pinnedAt: m.pinnedAt?.toISOString() ?? null,
     pinnedById: m.pinnedById ?? null,
     attachments: deleted ? [] : toMessageAttachments(m.attachments),
-  }
+  })
 }
 
 export function toReplyPreview(target: ReplyTarget): ReplyPreview {

@@ -16,7 +16,7 @@ import { newMessageId } from './message-id.ts'
 import { findMessageByClientId, loadMessageView } from './message-lookup.ts'
 import { toMessageView } from './message-view.ts'
 import { sendBatches } from './send-batching.ts'
-import { consumeSendAllowance } from './send-rate-limit.ts'
+import { startSendAllowance } from './send-rate-limit.ts'
 import { insertMessageWithEvent, type SendContext } from './send-statements.ts'
 
 /**
@@ -64,18 +64,17 @@ export async function sendMessage(rt: Runtime, senderId: string, input: TSendMes
 }
 
 export async function postUserMessage(rt: Runtime, msg: UserMessage) {
-  const context = await sendBatches(rt).context.submit({
-    senderId: msg.senderId,
-    planetId: msg.planetId,
-    clientMessageId: msg.clientMessageId,
-    replyToId: msg.replyToId,
-    // A forwarded text mentions nobody in its new planet.
-    mentionNames: msg.forwardedFrom ? [] : mentionedNicknames(msg.content ?? undefined),
+  const allowance = startSendAllowance(rt, msg.senderId)
+  const checked = await checkSend(rt, msg).catch(async (err: unknown) => {
+    await allowance.cancel()
+    throw err
   })
-  if (context.existingId) return loadMessageView(rt.db, context.existingId)
-  await requireWriterFromContext(rt, msg, context)
-  const replyTo = requireReplyTarget(msg, context)
-  await consumeSendAllowance(rt, msg.senderId)
+  if (checked.retryOf !== null) {
+    await allowance.cancel()
+    return loadMessageView(rt.db, checked.retryOf)
+  }
+  await allowance.confirm()
+  const { context, replyTo } = checked
 
   const now = rt.clock.now()
   const view = toMessageView({
@@ -114,6 +113,7 @@ export async function postUserMessage(rt: Runtime, msg: UserMessage) {
     : await sendBatches(rt).insert.submit(draft)
   if (!event) {
     // A concurrent retry inserted first: return its message, as a later retry would.
+    await allowance.cancel()
     const winner = await findMessageByClientId(rt.db, msg.senderId, msg.clientMessageId)
     if (winner) return winner
     throw new AppError('SYS003')
@@ -140,6 +140,21 @@ export function searchableTextOf(m: { content: string | null; metadata: Record<s
 export function searchFieldsOf(m: { content: string | null; metadata: Record<string, unknown> | null }) {
   const searchableText = searchableTextOf(m)
   return { searchableText, searchGrams: searchGramsOf(searchableText) }
+}
+
+/** Who may send what, from the context statement: the earlier send of a retry, or the send's context. */
+async function checkSend(rt: Runtime, msg: UserMessage) {
+  const context = await sendBatches(rt).context.submit({
+    senderId: msg.senderId,
+    planetId: msg.planetId,
+    clientMessageId: msg.clientMessageId,
+    replyToId: msg.replyToId,
+    // A forwarded text mentions nobody in its new planet.
+    mentionNames: msg.forwardedFrom ? [] : mentionedNicknames(msg.content ?? undefined),
+  })
+  if (context.existingId) return { retryOf: context.existingId }
+  await requireWriterFromContext(rt, msg, context)
+  return { retryOf: null, context, replyTo: requireReplyTarget(msg, context) }
 }
 
 async function requireWriterFromContext(rt: Runtime, msg: UserMessage, context: SendContext) {

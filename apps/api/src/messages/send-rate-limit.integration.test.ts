@@ -100,4 +100,26 @@ describe.skipIf(!!skip)(`send rate limit over Redis${skip ? ` — skipped: ${ski
     }
     expect(await a.db.message.count({ where: { planetId } })).toBe(LIMITS.messagesPerMinute)
   })
+
+  it('counts only sends that happen: refusals and retries give their point back', async () => {
+    const [a, b] = nodes.map((node) => node.rt) as [Runtime, Runtime]
+    const { user, planetId } = await travellerIn(a)
+    const callers = [await callerFor(a, user.id), await callerFor(b, user.id)]
+    const first = { planetId, clientMessageId: clientId(), content: 'first' }
+    await callers[0]!.messages.send(first)
+    for (let i = 0; i < 10; i++) {
+      const caller = callers[i % 2]!
+      // A retry of the first send, and a send refused for its unknown reply target.
+      expect((await caller.messages.send(first)).content).toBe('first')
+      const refused = { planetId, clientMessageId: clientId(), content: 'no', replyToId: 'missing' }
+      expect(await codeOf(caller.messages.send(refused))).toBe('MSG001')
+    }
+    for (let i = 1; i < LIMITS.messagesPerMinute; i++) {
+      await callers[i % 2]!.messages.send({ planetId, clientMessageId: clientId(), content: `m ${i}` })
+    }
+    expect(
+      await codeOf(callers[1]!.messages.send({ planetId, clientMessageId: clientId(), content: 'over' })),
+    ).toBe('MSG004')
+    expect(await a.db.message.count({ where: { planetId } })).toBe(LIMITS.messagesPerMinute)
+  })
 })

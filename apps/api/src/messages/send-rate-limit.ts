@@ -23,18 +23,37 @@ const limiterFor = onePer((rt: Runtime): RateLimiterAbstract => {
     : new RateLimiterMemory(options)
 })
 
-/** Counts one send; refuses with MSG004 and the seconds to wait once the minute's allowance is spent. */
-export async function consumeSendAllowance(rt: Runtime, userId: string) {
-  try {
-    await limiterFor(rt).consume(userId)
-  } catch (err) {
-    if (!(err instanceof RateLimiterRes)) throw err
-    const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000))
-    throw new AppError(
-      'MSG004',
-      `You are sending messages too fast. Try again in ${seconds} second${seconds > 1 ? 's' : ''}.`,
-      undefined,
-      seconds,
-    )
+/**
+ * Starts counting one send now, so the Redis round trip runs beside the send's other checks rather than
+ * after them. `confirm()` refuses with MSG004 and the seconds to wait once the minute's allowance is
+ * spent; `cancel()` gives the point back when the send does not go ahead (refused, or a retry of one
+ * already sent), so only sends that happen are counted.
+ */
+export function startSendAllowance(rt: Runtime, userId: string) {
+  const limiter = limiterFor(rt)
+  const consumed = limiter.consume(userId).then(
+    () => null,
+    (err: unknown) => err,
+  )
+  return {
+    async confirm() {
+      const err = await consumed
+      if (err) throw refusalOf(err)
+    },
+    /** Best effort: a point that can't be given back (Redis down) only expires with its minute. */
+    async cancel() {
+      if ((await consumed) === null) await limiter.reward(userId, 1).catch(() => {})
+    },
   }
+}
+
+function refusalOf(err: unknown) {
+  if (!(err instanceof RateLimiterRes)) return err
+  const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000))
+  return new AppError(
+    'MSG004',
+    `You are sending messages too fast. Try again in ${seconds} second${seconds > 1 ? 's' : ''}.`,
+    undefined,
+    seconds,
+  )
 }

@@ -5,6 +5,7 @@
 // stay locked only for that statement, taken in id order, and no per-send transaction is opened.
 import { type Db, type DbOrTx, Prisma, rawRows, searchGramsOf } from '@connecto/db'
 import type { MessageView, PlanetEvent } from '@connecto/shared'
+import { withJsonText } from '../json-text.ts'
 import type { PlanetAccessRows } from '../planets/planet-access.ts'
 import {
   type PlanetAccessRow,
@@ -166,6 +167,7 @@ function insertStatement(drafts: MessageDraft[]) {
     planetId: view.planetId,
     message: view,
   }))
+  const bodyTexts = bodies.map((b) => JSON.stringify(b))
   const column = <T>(pick: (d: MessageDraft) => T) => drafts.map(pick)
   const sql = Prisma.sql`
     WITH input AS (
@@ -178,7 +180,7 @@ function insertStatement(drafts: MessageDraft[]) {
         ${column((d) => d.view.forwardedFrom?.messageId ?? null)}::text[],
         ${column((d) => JSON.stringify(d.view.mentions))}::jsonb[], ${column((d) => d.searchableText)}::text[],
         ${column((d) => JSON.stringify(searchGramsOf(d.searchableText)))}::jsonb[],
-        ${column((d) => new Date(d.view.createdAt).toISOString())}::timestamptz[], ${bodies.map((b) => JSON.stringify(b))}::jsonb[]
+        ${column((d) => new Date(d.view.createdAt).toISOString())}::timestamptz[], ${bodyTexts}::jsonb[]
       ) WITH ORDINALITY AS i(id, planet_id, sender_id, type, content, metadata, cmid, reply_to_id,
                              forwarded_from_id, mentions, searchable_text, search_grams, created_at, body, ord)
     ), inserted AS (
@@ -209,14 +211,17 @@ function insertStatement(drafts: MessageDraft[]) {
       SELECT planet_id, seq, 'message.new', body || jsonb_build_object('seq', seq), created_at FROM numbered
     )
     SELECT id, seq FROM numbered`
-  return { sql, bodies }
+  return { sql, bodies, bodyTexts }
 }
 
 function eventsOf(statement: ReturnType<typeof insertStatement>, rows: { id: string; seq: number }[]) {
   const seqOf = new Map(rows.map((r) => [r.id, Number(r.seq)]))
-  return statement.bodies.map((body) => {
+  return statement.bodies.map((body, i) => {
     const seq = seqOf.get(body.message.id)
-    return seq === undefined ? null : ({ ...body, seq } as MessageNewEvent)
+    if (seq === undefined) return null
+    // The body's text, already made for the statement, with `seq` last: what JSON.stringify gives the event.
+    const text = `${statement.bodyTexts[i]!.slice(0, -1)},"seq":${seq}}`
+    return withJsonText({ ...body, seq } as MessageNewEvent, text)
   })
 }
 

@@ -1,5 +1,6 @@
 import superjson from 'superjson'
 import { describe, expect, it } from 'vitest'
+import { markPlainJson, parseJsonText } from '../json-text.ts'
 import { markShared, transformer, wsEncoder } from './shared-serialization.ts'
 
 describe('shared serialisation', () => {
@@ -35,6 +36,20 @@ describe('shared serialisation', () => {
         superjson.serialize({ id: '8', data: event }),
       )
     }
+  })
+
+  it('passes plain JSON data through as superjson would, without walking it', () => {
+    const view = markPlainJson({
+      id: 'm1',
+      at: '2026-01-01T00:00:00.000Z',
+      list: [1, 'a', null],
+      nested: { b: true },
+    })
+    const serialized = transformer.serialize(view)
+    expect(serialized).toEqual(superjson.serialize(view))
+    expect(serialized.json).toBe(view)
+    const wrapper = { id: '3', data: markShared(parseJsonText('{"n":1}') as object) }
+    expect(transformer.serialize(wrapper)).toEqual(superjson.serialize(wrapper))
   })
 
   it('falls back to plain superjson for a shared value with repeated references', () => {

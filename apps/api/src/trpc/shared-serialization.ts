@@ -3,9 +3,12 @@
 // would run the transformer on it for each of them; values marked here are transformed once and the
 // result reused. Only marked values are cached, and they must not change after being marked. The
 // WebSocket encoder does the same one step later: the JSON text of a shared result is made once and
-// spliced into each subscriber's response frame.
+// spliced into each subscriber's response frame. Plain JSON values (json-text.ts) skip superjson, whose
+// result for them is `{ json: value }`, and a value whose JSON text is known (an event off the bus) is
+// never stringified again.
 import type { Encoder } from '@trpc/server/adapters/ws'
 import superjson from 'superjson'
+import { isPlainJson, knownJsonText } from '../json-text.ts'
 import { carryRequest, isObject, noteSubscriptionRequests } from './subscription-requests.ts'
 
 type Serialized = ReturnType<typeof superjson.serialize>
@@ -23,9 +26,10 @@ export function markShared<T extends object>(value: T): T {
 function serializeShared(value: object) {
   let serialized = shared.get(value)
   if (!serialized) {
-    serialized = superjson.serialize(value)
+    serialized = isPlainJson(value) ? ({ json: value } as Serialized) : superjson.serialize(value)
     shared.set(value, serialized)
-    sharedJson.set(serialized, null)
+    const text = knownJsonText(value)
+    sharedJson.set(serialized, text === undefined ? null : `{"json":${text}}`)
   }
   return serialized
 }
@@ -53,16 +57,21 @@ function serializeTracked(id: string, data: object): Serialized {
         : Object.fromEntries(Object.entries(values).map(([path, type]) => [`data.${path}`, type])),
     }
   }
-  sharedJson.set(serialized, null)
+  const text = knownJsonText(data)
+  sharedJson.set(
+    serialized,
+    text === undefined || serialized.meta ? null : `{"json":{"id":${JSON.stringify(id)},"data":${text}}}`,
+  )
   wrapped.set(data, { id, serialized })
   return serialized
 }
 
-/** The router's transformer: superjson, with marked values serialised once. */
+/** The router's transformer: superjson, with marked values serialised once and plain JSON as it is. */
 export const transformer = {
   serialize(value: unknown) {
     if (!isObject(value)) return superjson.serialize(value)
     if (shared.has(value)) return serializeShared(value)
+    if (isPlainJson(value)) return { json: value } as Serialized
     const { id, data } = value
     if (typeof id === 'string' && isObject(data) && shared.has(data) && Object.keys(value).length === 2) {
       return serializeTracked(id, data)

@@ -2,6 +2,7 @@ import { initTRPC } from '@trpc/server'
 import { transformTRPCResponse } from '@trpc/server/unstable-core-do-not-import'
 import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
+import { parseJsonText } from '../json-text.ts'
 import { markShared, transformer, wsEncoder } from './shared-serialization.ts'
 import { subscriptionRequestOf } from './subscription-requests.ts'
 import { subscriptionWire, trackedDataFrame } from './subscription-wire.ts'
@@ -36,8 +37,29 @@ describe('subscription wire', () => {
           result: { type: 'data', id: '7', data: { id: '7', data: event } },
         }),
       ) as string
-      expect(JSON.parse(trackedDataFrame(wire, '7', event))).toEqual(JSON.parse(viaTrpc))
+      expect(JSON.parse(trackedDataFrame(wire, '7', event).toString('utf8'))).toEqual(JSON.parse(viaTrpc))
     }
+  })
+
+  it('splices an event’s known JSON text into the frame as it is, byte for byte what tRPC would send', () => {
+    const text = '{"type":"message.new","text":"안녕 \\"hi\\"","seq":7}'
+    const event = markShared(parseJsonText(text) as object)
+    const { input } = receive({ id: 3, method: 'subscription', params: { path: 'p', input: { json: {} } } })
+    const wire = subscriptionWire(socket, input)!
+    const viaTrpc = wsEncoder.encode(
+      transformTRPCResponse(config, {
+        id: 3,
+        result: { type: 'data', id: '7', data: { id: '7', data: event } },
+      }),
+    ) as string
+    const frame = trackedDataFrame(wire, '7', event)
+    expect(frame.toString('utf8')).toBe(viaTrpc)
+    expect(frame.includes(Buffer.from(text))).toBe(true)
+    // A text that JSON.stringify would not give back is still reused: it is not made a second time.
+    const spaced = markShared(parseJsonText('{ "seq" : 8 }') as object)
+    expect(trackedDataFrame(wire, '8', spaced).toString('utf8')).toBe(
+      '{"id":3,"result":{"type":"data","id":"8","data":{"json":{"id":"8","data":{ "seq" : 8 }}}}}',
+    )
   })
 
   it('folds a resumed subscription’s lastEventId into its input, as tRPC would, and keeps its request', () => {

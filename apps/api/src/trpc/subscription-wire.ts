@@ -12,19 +12,35 @@ import { trackedResultJson } from './shared-serialization.ts'
 import { subscriptionRequestOf } from './subscription-requests.ts'
 
 /** Where a subscription's frames go, and the start every one of its frames shares. */
-export type SubscriptionWire = { socket: WebSocket; head: string }
+export type SubscriptionWire = { socket: WebSocket; head: Buffer }
 
 /** The wire for a subscription whose raw input is `rawInput`, when it came over a WebSocket. */
 export function subscriptionWire(socket: WebSocket | undefined, rawInput: unknown): SubscriptionWire | null {
   const request = subscriptionRequestOf(rawInput)
   if (!socket || !request) return null
   const jsonrpc = request.jsonrpc === '2.0' ? ',"jsonrpc":"2.0"' : ''
-  return { socket, head: `{"id":${JSON.stringify(request.id)}${jsonrpc}` }
+  return { socket, head: Buffer.from(`{"id":${JSON.stringify(request.id)}${jsonrpc}`) }
 }
 
-/** The data frame tRPC sends for a tracked item `{ id, data }` (a shared value: see shared-serialization.ts). */
+/** Last frame tail per shared value: everything after the request id, the same for every subscriber. */
+const tails = new WeakMap<object, { id: string; tail: Buffer }>()
+
+function trackedTail(id: string, data: object) {
+  const known = tails.get(data)
+  if (known?.id === id) return known.tail
+  const tail = Buffer.from(
+    `,"result":{"type":"data","id":${JSON.stringify(id)},"data":${trackedResultJson(id, data)}}}`,
+  )
+  tails.set(data, { id, tail })
+  return tail
+}
+
+/**
+ * The data frame tRPC sends for a tracked item `{ id, data }` (a shared value: see shared-serialization.ts),
+ * as UTF-8: encoded once per node, then copied behind each subscriber's request id.
+ */
 export function trackedDataFrame(wire: SubscriptionWire, id: string, data: object) {
-  return `${wire.head},"result":{"type":"data","id":${JSON.stringify(id)},"data":${trackedResultJson(id, data)}}}`
+  return Buffer.concat([wire.head, trackedTail(id, data)])
 }
 
 export function sendTracked(wire: SubscriptionWire, id: string, data: object) {
