@@ -58,6 +58,28 @@ export class SocketsPerUser {
   }
 }
 
+/**
+ * Frames for one socket in one turn of the event loop leave in one write: the socket is corked at its
+ * first frame and uncorked once the turn's I/O callbacks are done. The answer to a send and the
+ * sender's own copy of the message, or two messages of one planet in one batch, then cost one system
+ * call rather than one each (a write to a socket is most of a frame's cost).
+ */
+const corkedThisTurn = new Set<Duplex>()
+
+function holdForTurn(socket: WebSocket) {
+  // ws keeps the TCP socket here; its own cork around each frame nests inside this one.
+  const raw = (socket as unknown as { _socket?: Duplex })._socket
+  if (!raw || corkedThisTurn.has(raw)) return
+  raw.cork()
+  if (corkedThisTurn.size === 0) setImmediate(uncorkAll)
+  corkedThisTurn.add(raw)
+}
+
+function uncorkAll() {
+  for (const raw of corkedThisTurn) raw.uncork()
+  corkedThisTurn.clear()
+}
+
 /** Per guarded socket: sends a frame known to be subscription data, which can't end a subscription. */
 const dataFrameSenders = new WeakMap<WebSocket, (frame: Buffer, options: { binary: false }) => void>()
 
@@ -149,6 +171,7 @@ export function guardSocket(
 
   const rawSend = socket.send.bind(socket) as (...args: unknown[]) => void
   const sendAndCheckBacklog = (data: unknown, ...rest: unknown[]) => {
+    holdForTurn(socket)
     rawSend(data, ...rest)
     if (socket.bufferedAmount > limits.maxBufferedBytes && socket.readyState === socket.OPEN) {
       onSlowConsumer(socket.bufferedAmount)

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { kneeOf, LoadRun, type StepResult } from './load.ts'
 import { type ServerProcess, startApiProcess, startBaselineProcess } from './processes.ts'
 import { formatTable } from './report.ts'
-import { createScenario, REDIS_URL, type Scenario } from './scenario.ts'
+import { createScenario, HISTORY_PER_PLANET, REDIS_URL, type Scenario } from './scenario.ts'
 import { apiTarget, baselineTarget, type Target } from './targets.ts'
 
 const args = new Set(process.argv.slice(2))
@@ -72,7 +72,7 @@ async function main() {
   console.log(`machine: ${os.cpus().length} cores, load average ${load()} (shared with other work)`)
   const scenario = await createScenario(plan)
   console.log(
-    `seeded ${scenario.clients.length} users in ${scenario.clients.length / plan.planetSize} planets`,
+    `seeded ${scenario.clients.length} users in ${scenario.clients.length / plan.planetSize} planets of ${HISTORY_PER_PLANET} messages each`,
   )
   const cpuProfDir = args.has('--cpu-prof') ? path.join(resultsDir, `cpu-${Date.now()}`) : undefined
   const all: StepResult[] = []

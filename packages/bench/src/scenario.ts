@@ -1,8 +1,9 @@
 // The benchmark's world: a fresh Postgres database with the api's migrations, N users in planets of
-// `planetSize` (each a travel's General planet, seeded through the db package's factories), and an
-// access token per user signed with the secret the api under test is started with.
+// `planetSize` (each a travel's General planet, seeded through the db package's factories) with some
+// history already in them, and an access token per user signed with the secret the api under test is
+// started with.
 import { randomBytes } from 'node:crypto'
-import { createDb } from '@connecto/db'
+import { createDb, searchGramsOf } from '@connecto/db'
 import { deployMigrations } from '@connecto/db/migrate'
 import { seedTravel, seedUser } from '@connecto/db/seed'
 import { SignJWT } from 'jose'
@@ -57,6 +58,50 @@ export async function inBatches<T, R>(items: T[], limit: number, work: (item: T,
   return out
 }
 
+/**
+ * Messages each planet already holds when the bench starts. A chat database is never empty, and the
+ * planner's statistics should describe one that isn't: analysed while `messages` has a few rows, a
+ * lookup by (sender, clientMessageId) plans as a scan of the whole table, which then grows under load.
+ */
+export const HISTORY_PER_PLANET = 200
+
+async function seedHistory(c: pg.Client, groups: { userId: string; planetId: string }[][]) {
+  const started = Date.now() - 30 * 24 * 3600 * 1000
+  for (const group of groups) {
+    const rows = Array.from({ length: HISTORY_PER_PLANET }, (_, n) => {
+      const sender = group[n % group.length]!
+      const content = `earlier message ${n} in this trip`
+      return {
+        id: `hist-${sender.planetId}-${n}`,
+        planetId: sender.planetId,
+        senderId: sender.userId,
+        content,
+        clientMessageId: `hist-${n}`,
+        grams: JSON.stringify(searchGramsOf(content)),
+        createdAt: new Date(started + n * 60_000).toISOString(),
+      }
+    })
+    const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key])
+    await c.query(
+      `INSERT INTO messages (id, planet_id, sender_id, type, content, client_message_id, searchable_text,
+                             search_grams, created_at)
+       SELECT id, planet_id, sender_id, 'TEXT', content, cmid, lower(content),
+              ARRAY(SELECT jsonb_array_elements_text(grams)), created_at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::timestamptz[])
+           AS h(id, planet_id, sender_id, content, cmid, grams, created_at)`,
+      [
+        column('id'),
+        column('planetId'),
+        column('senderId'),
+        column('content'),
+        column('clientMessageId'),
+        column('grams'),
+        column('createdAt'),
+      ],
+    )
+  }
+}
+
 export async function createScenario(opts: { clients: number; planetSize: number }): Promise<Scenario> {
   const name = `connecto_bench_${Date.now().toString(36)}`
   await admin((c) => c.query(`CREATE DATABASE ${name}`))
@@ -78,6 +123,7 @@ export async function createScenario(opts: { clients: number; planetSize: number
       return users.map((u) => ({ userId: u.id, planetId: general.id }))
     })
     await db.$disconnect()
+    await withClient(databaseUrl, (c) => seedHistory(c, groups))
     const upkeep = () => withClient(databaseUrl, (c) => c.query('VACUUM ANALYZE')).then(() => {})
     await upkeep()
     const now = Math.floor(Date.now() / 1000)
