@@ -1,5 +1,5 @@
 import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { initTRPC } from '@trpc/server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
@@ -20,10 +20,9 @@ async function guardedPair() {
   await new Promise((resolve) => client.once('open', resolve))
   const socket = await accepted
   guardSocket(socket, router, limits, () => {})
-  const tcp = (socket as unknown as { _socket: Socket & Record<string, (...a: unknown[]) => unknown> })
-    ._socket
+  const tcp = (socket as unknown as { _socket: Record<string, (...a: unknown[]) => unknown> })._socket
   const writes = { count: 0 }
-  for (const method of ['_write', '_writev'] as const) {
+  for (const method of ['_write', '_writev']) {
     const original = tcp[method]!.bind(tcp)
     tcp[method] = (...args: unknown[]) => {
       writes.count++

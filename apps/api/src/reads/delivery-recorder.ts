@@ -75,18 +75,21 @@ export function createDeliveryRecorder(opts: {
       movedByPlanet.set(row.planetId, list)
       list.push(noted)
     }
-    for (const [planetId, marks] of movedByPlanet) {
-      for (const mark of statusMarks(marks)) {
-        const signal: PlanetSignal = {
+    // All at once: a member's signals then reach its socket in one turn, and leave in one write.
+    const signals = [...movedByPlanet].flatMap(([planetId, marks]) =>
+      statusMarks(marks).map(
+        (mark): PlanetSignal => ({
           type: 'message.status',
           planetId,
           status: 'delivered',
           byUserId: mark.userId,
           upTo: { messageId: mark.messageId, createdAt: mark.createdAt },
-        }
-        await opts.bus.publish(busChannel.planetSignals(planetId), signal)
-      }
-    }
+        }),
+      ),
+    )
+    await Promise.all(
+      signals.map((signal) => opts.bus.publish(busChannel.planetSignals(signal.planetId), signal)),
+    )
   }
 
   const flush = () => {
