@@ -10,6 +10,7 @@ import {
 import { AppError } from '../errors/app-error.ts'
 import { onePer } from '../one-per.ts'
 import type { Runtime } from '../runtime.ts'
+import { atTurnEnd } from '../turn-end.ts'
 
 const limiterFor = onePer((rt: Runtime): RateLimiterAbstract => {
   const options = { keyPrefix: 'msg_send', points: LIMITS.messagesPerMinute, duration: 60 }
@@ -31,7 +32,8 @@ const limiterFor = onePer((rt: Runtime): RateLimiterAbstract => {
  */
 export function startSendAllowance(rt: Runtime, userId: string) {
   const limiter = limiterFor(rt)
-  const consumed = limiter.consume(userId).then(
+  // With the other sends read in this turn: their Redis commands go out in one write.
+  const consumed = atTurnEnd(() => limiter.consume(userId)).then(
     () => null,
     (err: unknown) => err,
   )

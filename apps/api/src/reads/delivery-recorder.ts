@@ -75,9 +75,10 @@ export function createDeliveryRecorder(opts: {
       movedByPlanet.set(row.planetId, list)
       list.push(noted)
     }
-    // All at once: a member's signals then reach its socket in one turn, and leave in one write.
-    const signals = [...movedByPlanet].flatMap(([planetId, marks]) =>
-      statusMarks(marks).map(
+    for (const [planetId, marks] of movedByPlanet) {
+      // A planet's signals together, so each member's reach its socket in one turn and leave in one
+      // write; planet by planet, so a flush over many planets never holds the event loop for long.
+      const signals = statusMarks(marks).map(
         (mark): PlanetSignal => ({
           type: 'message.status',
           planetId,
@@ -85,11 +86,9 @@ export function createDeliveryRecorder(opts: {
           byUserId: mark.userId,
           upTo: { messageId: mark.messageId, createdAt: mark.createdAt },
         }),
-      ),
-    )
-    await Promise.all(
-      signals.map((signal) => opts.bus.publish(busChannel.planetSignals(signal.planetId), signal)),
-    )
+      )
+      await Promise.all(signals.map((signal) => opts.bus.publish(busChannel.planetSignals(planetId), signal)))
+    }
   }
 
   const flush = () => {
