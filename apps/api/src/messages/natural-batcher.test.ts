@@ -4,7 +4,7 @@ import { NaturalBatcher } from './natural-batcher.ts'
 const tick = () => new Promise((r) => setTimeout(r, 5))
 
 describe('NaturalBatcher', () => {
-  it('runs a lone call at once, and calls that arrive while batches run together in the next one', async () => {
+  it('runs the calls of one turn together, and calls that arrive while a batch runs in the next one', async () => {
     const batches: number[][] = []
     const batcher = new NaturalBatcher<number, number>(
       async (items) => {
@@ -17,7 +17,11 @@ describe('NaturalBatcher', () => {
     expect(await batcher.submit(1)).toBe(10)
     const results = await Promise.all([2, 3, 4, 5].map((i) => batcher.submit(i)))
     expect(results).toEqual([20, 30, 40, 50])
-    expect(batches).toEqual([[1], [2], [3, 4, 5]])
+    const late = batcher.submit(6)
+    await new Promise((r) => setTimeout(r, 1))
+    const later = [7, 8].map((i) => batcher.submit(i))
+    expect(await Promise.all([late, ...later])).toEqual([60, 70, 80])
+    expect(batches).toEqual([[1], [2, 3, 4, 5], [6], [7, 8]])
   })
 
   it('keeps batches within maxBatch and maxInFlight', async () => {
