@@ -27,6 +27,7 @@ export type PresenceOptions = {
 
 export const PRESENCE_TTL_SECONDS = 90
 export const PRESENCE_REFRESH_MS = 30_000
+const PRESENCE_REFRESH_CHUNK = 200
 export const presenceKey = (userId: string) => `presence:${userId}`
 
 /** Connection counts per user on this node, plus the offline hook and its pending work. */
@@ -109,15 +110,19 @@ export function createRedisPresence(
     tx.exec().catch(logError)
   }
 
-  const refresh = () => {
-    if (local.counts.size === 0) return
-    const pipe = redis.pipeline()
-    for (const [userId, count] of local.counts) {
-      pipe.hset(presenceKey(userId), nodeId, count).expire(presenceKey(userId), ttl)
+  // A few hundred users per round trip: a node with thousands online never holds its event loop (and
+  // every message waiting on it) for one giant pipeline.
+  const refresh = async () => {
+    const entries = [...local.counts]
+    for (let at = 0; at < entries.length; at += PRESENCE_REFRESH_CHUNK) {
+      const pipe = redis.pipeline()
+      for (const [userId, count] of entries.slice(at, at + PRESENCE_REFRESH_CHUNK)) {
+        pipe.hset(presenceKey(userId), nodeId, count).expire(presenceKey(userId), ttl)
+      }
+      await pipe.exec()
     }
-    pipe.exec().catch(logError)
   }
-  const timer = setInterval(refresh, opts.refreshMs ?? PRESENCE_REFRESH_MS)
+  const timer = setInterval(() => void refresh().catch(logError), opts.refreshMs ?? PRESENCE_REFRESH_MS)
   timer.unref()
 
   return {
