@@ -29,6 +29,8 @@ export type StepResult = {
   maxMs: number
   apiCpuPercent: number
   apiRssMb: number
+  /** The api's separate job worker, when it runs one. */
+  workerCpuPercent: number | null
   /** All local Postgres processes together (the same server the other engineers' tests use). */
   postgresCpuPercent: number | null
   /** The load generator itself (this process): it shares the machine with the servers it measures. */
@@ -105,7 +107,7 @@ export class LoadRun {
     const acks = newHistogram()
     const total = Math.round(rate * seconds)
     if (this.target.metricsUrl) await scrapeEventLoopDelay(this.target.metricsUrl)
-    const sampler: ResourceSampler = sampleResources(this.target.server.pid)
+    const sampler: ResourceSampler = sampleResources(this.target.server.pid, this.target.server.workerPid)
     const ownCpuBefore = process.cpuUsage()
     const machineBefore = machineCpuTimes()
     const wallBefore = performance.now()
@@ -161,6 +163,7 @@ export class LoadRun {
       maxMs: ms(this.histogram.maxValue),
       apiCpuPercent: resources.cpuPercent,
       apiRssMb: resources.rssMb,
+      workerCpuPercent: resources.workerCpuPercent,
       postgresCpuPercent: resources.postgresCpuPercent,
       loadGeneratorCpuPercent: Math.round(((ownCpu.user + ownCpu.system) / 1000 / wallMs) * 100),
       machineCpuPercent: machinePercent(machineBefore, machineAfter, 'busy'),

@@ -17,6 +17,7 @@ const COLUMNS: [string, (r: StepResult) => string | number][] = [
   ['max ms', (r) => r.maxMs],
   ['srv cpu %', (r) => r.apiCpuPercent],
   ['rss MB', (r) => r.apiRssMb],
+  ['worker cpu %', (r) => r.workerCpuPercent ?? '-'],
   ['pg cpu %', (r) => r.postgresCpuPercent ?? '-'],
   ['loadgen cpu %', (r) => r.loadGeneratorCpuPercent],
   ['machine cpu %', (r) => r.machineCpuPercent],

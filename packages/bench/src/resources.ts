@@ -4,7 +4,12 @@ import { execFileSync } from 'node:child_process'
 import pidusage from 'pidusage'
 
 export type ResourceSampler = {
-  stop(): Promise<{ cpuPercent: number; rssMb: number; postgresCpuPercent: number | null }>
+  stop(): Promise<{
+    cpuPercent: number
+    rssMb: number
+    workerCpuPercent: number | null
+    postgresCpuPercent: number | null
+  }>
 }
 
 /** Pids of the local Postgres server's processes (backends included), or [] where pgrep is missing. */
@@ -19,8 +24,9 @@ function postgresPids() {
   }
 }
 
-export function sampleResources(pid: number, everyMs = 1000): ResourceSampler {
+export function sampleResources(pid: number, workerPid?: number, everyMs = 1000): ResourceSampler {
   const cpu: number[] = []
+  const workerCpu: number[] = []
   const pgCpu: number[] = []
   let rss = 0
   const sample = async () => {
@@ -28,6 +34,7 @@ export function sampleResources(pid: number, everyMs = 1000): ResourceSampler {
       const stat = await pidusage(pid)
       cpu.push(stat.cpu)
       rss = Math.max(rss, stat.memory)
+      if (workerPid) workerCpu.push((await pidusage(workerPid)).cpu)
     } catch {
       // The process is gone; the run reports what it has.
     }
@@ -50,6 +57,7 @@ export function sampleResources(pid: number, everyMs = 1000): ResourceSampler {
       return {
         cpuPercent: avg(steady),
         rssMb: Math.round(rss / 1024 / 1024),
+        workerCpuPercent: workerCpu.length > 1 ? avg(workerCpu.slice(1)) : null,
         postgresCpuPercent: pgSteady.length ? avg(pgSteady) : null,
       }
     },
