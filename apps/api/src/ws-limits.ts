@@ -8,6 +8,7 @@ import { getErrorShape, transformTRPCResponse } from '@trpc/server/unstable-core
 import type { RawData, WebSocket } from 'ws'
 import type { Config } from './config/config.ts'
 import { AppError } from './errors/app-error.ts'
+import { onTurnEnd } from './turn-end.ts'
 
 export type WsLimits = Config['ws']
 
@@ -71,7 +72,7 @@ function holdForTurn(socket: WebSocket) {
   const raw = (socket as unknown as { _socket?: Duplex })._socket
   if (!raw || corkedThisTurn.has(raw)) return
   raw.cork()
-  if (corkedThisTurn.size === 0) setImmediate(uncorkAll)
+  if (corkedThisTurn.size === 0) onTurnEnd(uncorkAll)
   corkedThisTurn.add(raw)
 }
 
@@ -83,10 +84,10 @@ function uncorkAll() {
 /** Per guarded socket: sends a frame known to be subscription data, which can't end a subscription. */
 const dataFrameSenders = new WeakMap<WebSocket, (frame: Buffer, options: { binary: false }) => void>()
 
-/** Sends a subscription's data frame under the socket's backlog limit, without reading it for ends. */
 /** A frame given as UTF-8 bytes of JSON text still goes out as the text frame tRPC would send. */
 const TEXT = { binary: false } as const
 
+/** Sends a subscription's data frame under the socket's backlog limit, without reading it for ends. */
 export function sendDataFrame(socket: WebSocket, frame: Buffer) {
   const send = dataFrameSenders.get(socket)
   if (send) send(frame, TEXT)

@@ -1,10 +1,12 @@
 // Natural batching ("group commit") for a hot statement: calls made in the same turn of the event loop
-// go out together once the turn's I/O callbacks are done (setImmediate), and while `maxInFlight`
+// go out together once the turn's I/O callbacks are done (turn-end.ts), and while `maxInFlight`
 // batches are running, every call that arrives waits and goes in the next batch. No timer: an idle
 // server pays well under a millisecond, a busy one sends one statement for many calls instead of one
 // each, which is what Postgres and the socket between them pay for (a write that wakes Postgres costs
 // the api more than the statement's own work at these sizes).
 // When a batch of several fails, each of its calls is run again alone, so one bad call fails only itself.
+
+import { onTurnEnd } from '../turn-end.ts'
 
 export type BatchRunner<I, O> = (items: I[]) => Promise<O[]>
 
@@ -23,7 +25,7 @@ export class NaturalBatcher<I, O> {
       this.queue.push({ item, resolve, reject })
       if (!this.drainScheduled) {
         this.drainScheduled = true
-        setImmediate(() => {
+        onTurnEnd(() => {
           this.drainScheduled = false
           this.drain()
         })

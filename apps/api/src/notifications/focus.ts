@@ -5,10 +5,10 @@
 // hid its tab or left the chat) drops the user's claims at once, and a still-focused client renews
 // its own within one interval.
 import { onePer } from '../one-per.ts'
+import { pipelineInChunks } from '../redis-chunks.ts'
 import type { Runtime } from '../runtime.ts'
 
 export const FOCUS_TTL_MS = 30_000
-const FOCUS_LOOKUP_CHUNK = 200
 const focusKey = (userId: string) => `notify:focus:${userId}`
 
 /** In-process claims (no Redis): user → planet → expiry. */
@@ -54,18 +54,12 @@ export async function pairsLookingAt(rt: Runtime, pairs: { planetId: string; use
   const now = Date.now()
   if (!pairs.length) return new Set<string>()
   if (rt.redis) {
-    const looking = new Set<string>()
-    // A few hundred per round trip, so a fan-out over thousands of members never holds the event loop long.
-    for (let at = 0; at < pairs.length; at += FOCUS_LOOKUP_CHUNK) {
-      const chunk = pairs.slice(at, at + FOCUS_LOOKUP_CHUNK)
-      const pipeline = rt.redis.pipeline()
-      for (const p of chunk) pipeline.hget(focusKey(p.userId), p.planetId)
-      const replies = (await pipeline.exec()) ?? []
-      for (const [i, p] of chunk.entries()) {
-        if (Number(replies[i]?.[1] ?? 0) > now) looking.add(focusPair(p.planetId, p.userId))
-      }
-    }
-    return looking
+    const replies = await pipelineInChunks(rt.redis, pairs, (pipeline, p) =>
+      pipeline.hget(focusKey(p.userId), p.planetId),
+    )
+    return new Set(
+      pairs.filter((_, i) => Number(replies[i]?.[1] ?? 0) > now).map((p) => focusPair(p.planetId, p.userId)),
+    )
   }
   const claims = localClaims(rt)
   return new Set(

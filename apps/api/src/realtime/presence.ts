@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { Logger } from '../observability/logger.ts'
+import { pipelineInChunks } from '../redis-chunks.ts'
 
 export type PresenceStore = {
   readonly kind: 'memory' | 'redis'
@@ -27,7 +28,6 @@ export type PresenceOptions = {
 
 export const PRESENCE_TTL_SECONDS = 90
 export const PRESENCE_REFRESH_MS = 30_000
-const PRESENCE_REFRESH_CHUNK = 200
 export const presenceKey = (userId: string) => `presence:${userId}`
 
 /** Connection counts per user on this node, plus the offline hook and its pending work. */
@@ -110,18 +110,10 @@ export function createRedisPresence(
     tx.exec().catch(logError)
   }
 
-  // A few hundred users per round trip: a node with thousands online never holds its event loop (and
-  // every message waiting on it) for one giant pipeline.
-  const refresh = async () => {
-    const entries = [...local.counts]
-    for (let at = 0; at < entries.length; at += PRESENCE_REFRESH_CHUNK) {
-      const pipe = redis.pipeline()
-      for (const [userId, count] of entries.slice(at, at + PRESENCE_REFRESH_CHUNK)) {
-        pipe.hset(presenceKey(userId), nodeId, count).expire(presenceKey(userId), ttl)
-      }
-      await pipe.exec()
-    }
-  }
+  const refresh = () =>
+    pipelineInChunks(redis, [...local.counts], (pipe, [userId, count]) =>
+      pipe.hset(presenceKey(userId), nodeId, count).expire(presenceKey(userId), ttl),
+    )
   const timer = setInterval(() => void refresh().catch(logError), opts.refreshMs ?? PRESENCE_REFRESH_MS)
   timer.unref()
 
