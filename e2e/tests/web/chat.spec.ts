@@ -112,6 +112,14 @@ test.describe('web chat between two travellers', () => {
     // and what the newcomer wrote offline is sent then.
     await page.context().setOffline(true)
     await expect(page.getByTestId('offline-banner')).toBeVisible()
+    // The banner takes room of its own: the chat's header stays whole below it, and the page doesn't scroll.
+    const layout = await page.evaluate(() => ({
+      bannerBottom: document.querySelector('[data-testid="offline-banner"]')?.getBoundingClientRect().bottom,
+      headerTop: document.querySelector('.chat-header')?.getBoundingClientRect().top,
+      pageScrolls: document.documentElement.scrollHeight > window.innerHeight,
+    }))
+    expect(layout.headerTop).toBeGreaterThanOrEqual((layout.bannerBottom ?? Number.POSITIVE_INFINITY) - 1)
+    expect(layout.pageScrolls).toBe(false)
     await send(page, `Written offline ${run}`)
     await expect(
       page.getByTestId('pending-message').filter({ hasText: `Written offline ${run}` }),

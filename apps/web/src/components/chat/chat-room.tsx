@@ -197,6 +197,11 @@ export function ChatRoom({
       ? (members.data?.find((m) => m.userId !== viewer.id)?.nickname ?? planet.name)
       : (planet?.name ?? t('meta.chat'))
   const lastMessage = timeline.messages.at(-1)
+  // One line under the title: who is typing, else the planet's kind and size; while the socket is down,
+  // "connecting…" comes first so a narrow screen never cuts it off.
+  const status =
+    typers ||
+    (planet ? t('chat.memberMeta', { type: t(`planetTypes.${planet.type}`), count: planet.memberCount }) : '')
 
   return (
     <div className="chat-page" data-panel={panel ?? 'none'}>
@@ -206,11 +211,8 @@ export function ChatRoom({
         </Link>
         <div className="chat-title">
           <h1>{title}</h1>
-          <span className="muted" aria-live="polite">
-            {typers ||
-              (planet
-                ? t('chat.memberMeta', { type: t(`planetTypes.${planet.type}`), count: planet.memberCount })
-                : ' ') + (timeline.live ? '' : t('chat.connecting'))}
+          <span className="chat-status muted" aria-live="polite">
+            {timeline.live ? status || ' ' : [t('chat.connecting'), status].filter(Boolean).join(' · ')}
           </span>
         </div>
         <button
