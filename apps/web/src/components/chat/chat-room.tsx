@@ -197,7 +197,7 @@ export function ChatRoom({
       ? (members.data?.find((m) => m.userId !== viewer.id)?.nickname ?? planet.name)
       : (planet?.name ?? t('meta.chat'))
   const lastMessage = timeline.messages.at(-1)
-  // One line under the title: who is typing, else the planet's kind and size; while the socket is down,
+  // Under the title: who is typing, else the planet's kind and size; while the socket is down,
   // "connecting…" comes first so a narrow screen never cuts it off.
   const status =
     typers ||
