@@ -1,5 +1,6 @@
 // packages/client against a real api: token refresh (shared, once, sign-out when refused), resume after
-// a dropped socket from the last event id, connection state, and the offline outbox across an outage.
+// a dropped socket from the last event id, connection state, sends over the open socket, and the offline
+// outbox across an outage.
 // Lives here rather than in packages/client because it needs this package's test harness.
 import { seedTravel, seedUser } from '@connecto/db/seed'
 import type { PlanetEvent } from '@connecto/shared'
@@ -131,6 +132,56 @@ describe('packages/client against a real api', () => {
     expect(received.errors).toEqual([])
     expect(states[0]).toBe('connecting')
     expect(states.filter((s) => s === 'open').length).toBeGreaterThanOrEqual(2)
+    sub.unsubscribe()
+    await client.close()
+  })
+
+  it('sends over the open socket, and over HTTP while the socket is down', async () => {
+    const { token } = await signAccessToken(t.rt.config, { userId: guest.id, sessionFamily: 'f' }, new Date())
+    const states: ConnectionState[] = []
+    const httpCalls: string[] = []
+    const client = createConnectoClient({
+      url,
+      getAccessToken: () => token,
+      WebSocket: NodeWebSocket,
+      fetch: (input, init) => {
+        httpCalls.push(String(input))
+        return fetch(input, init)
+      },
+      retryDelayMs: () => 2000,
+      onConnectionStateChange: (s) => states.push(s),
+    })
+    const waitForState = async (state: ConnectionState, count: number) => {
+      const until = Date.now() + 5000
+      while (states.filter((s) => s === state).length < count && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      expect(states.filter((s) => s === state).length).toBe(count)
+    }
+    const sub = client.trpc.messages.onPlanetEvent.subscribe({ planetId }, { onData: () => {} })
+    await waitForState('open', 1)
+
+    const overSocket = await client.trpc.messages.send.mutate({
+      planetId,
+      clientMessageId: 'over-socket-1',
+      content: 'over the socket',
+    })
+    expect(overSocket.content).toBe('over the socket')
+    expect(httpCalls.filter((u) => u.includes('messages.send'))).toEqual([])
+
+    t.rt.live.closeUser(guest.id, 'test: drop the socket')
+    await waitForState('connecting', 2)
+    const overHttp = await client.trpc.messages.send.mutate({
+      planetId,
+      clientMessageId: 'over-http-1',
+      content: 'over HTTP',
+    })
+    expect(overHttp.content).toBe('over HTTP')
+    expect(httpCalls.filter((u) => u.includes('messages.send'))).toHaveLength(1)
+    const stored = await t.rt.db.message.findMany({
+      where: { senderId: guest.id, clientMessageId: { in: ['over-socket-1', 'over-http-1'] } },
+    })
+    expect(stored).toHaveLength(2)
     sub.unsubscribe()
     await client.close()
   })

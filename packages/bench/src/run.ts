@@ -1,4 +1,4 @@
-// `pnpm --filter @connecto/bench bench [--quick] [--cpu-prof] [--only=api|baseline] [--no-redis] [--steps=500,1000]`
+// `pnpm --filter @connecto/bench bench [--quick] [--cpu-prof] [--only=api|baseline] [--no-redis] [--http-sends] [--steps=500,1000]`
 // Seeds a fresh database, starts the real api (child process, real Postgres and Redis) and drives it
 // with real WebSocket clients at stepped open-loop rates; then does the same against the bare ws + pg
 // baseline, and prints both side by side with each one's knee.
@@ -81,7 +81,8 @@ async function main() {
       const api = await withServer(
         () =>
           startApiProcess({ ...scenario, redisUrl: args.has('--no-redis') ? null : REDIS_URL, cpuProfDir }),
-        (server) => measure(apiTarget(server), scenario),
+        // --http-sends: sends go over HTTP as the web app's, not over each client's socket.
+        (server) => measure(apiTarget(server, args.has('--http-sends') ? 'http' : 'ws'), scenario),
       )
       all.push(...api)
     }

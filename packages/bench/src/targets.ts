@@ -1,5 +1,6 @@
 // How the load generator talks to each server under test: connect one client (already subscribed to
 // its planet), send a message, and read (seq, content) out of a delivered frame cheaply.
+import superjson from 'superjson'
 import WebSocket from 'ws'
 import type { ServerProcess } from './processes.ts'
 import type { BenchClient } from './scenario.ts'
@@ -50,10 +51,31 @@ export function apiDeliveryOf(raw: string): Delivery | null {
   return seq !== null && content !== null && /^\d+$/.test(seq) ? { seq: Number(seq), content } : null
 }
 
-/** The real api: tRPC over WebSocket, `messages.onPlanetEvent` to receive and `messages.send` to send. */
-export function apiTarget(server: ServerProcess): Target {
+/**
+ * `messages.send` as the web app and the client SDK call it: tRPC's HTTP batch link, one POST per send
+ * with the bearer token, on kept-alive connections. Resolves true when the server answered with a result.
+ */
+async function sendOverHttp(baseUrl: string, token: string, input: unknown) {
+  try {
+    const res = await fetch(`${baseUrl}/trpc/messages.send?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ 0: superjson.serialize(input) }),
+    })
+    await res.arrayBuffer()
+    return res.ok
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The real api: tRPC over WebSocket, `messages.onPlanetEvent` to receive and `messages.send` to send,
+ * over the same socket or (`sends: 'http'`) over HTTP as the web app sends.
+ */
+export function apiTarget(server: ServerProcess, sends: 'ws' | 'http' = 'ws'): Target {
   return {
-    name: 'connecto api',
+    name: sends === 'http' ? 'connecto api (http sends)' : 'connecto api',
     server,
     metricsUrl: `${server.url}/metrics`,
     async connect(client, onDelivery, onOtherFrame) {
@@ -73,12 +95,16 @@ export function apiTarget(server: ServerProcess): Target {
       if (!(await focus())) throw new Error(`focus refused for ${client.userId}`)
       const refocus = setInterval(() => void focus(), 20_000)
       return {
-        send: (msgNo, content) =>
-          socket.mutate('messages.send', {
+        send: (msgNo, content) => {
+          const input = {
             planetId: client.planetId,
             clientMessageId: `bench-${msgNo.toString(36).padStart(8, '0')}`,
             content,
-          }),
+          }
+          return sends === 'http'
+            ? sendOverHttp(server.url, client.token, input)
+            : socket.mutate('messages.send', input)
+        },
         close: () => {
           clearInterval(refocus)
           socket.close()

@@ -1,5 +1,6 @@
 // The typed Connecto client for mobile teams and both web apps: queries and mutations over HTTP
-// batching, subscriptions over one WebSocket (same transformer), the access token on both. With a
+// batching, subscriptions (and a chat's sends while it is open) over one WebSocket (same transformer),
+// the access token on both. With a
 // token store it also refreshes expired access tokens; subscriptions resume from their last event id
 // after a reconnect (tRPC's wsLink resends it); and `outbox` queues sends across offline periods.
 import type { AppRouter } from '@connecto/api'
@@ -105,6 +106,9 @@ function refreshOnExpiry(tokens: TokenSource): TRPCLink<AppRouter> {
   })
 }
 
+/** Mutations that go over the WebSocket while it is open (the rest always use HTTP). */
+const SOCKET_MUTATIONS = new Set(['messages.send'])
+
 export function createConnectoClient(options: ConnectoClientOptions) {
   const base = options.url.replace(/\/$/, '')
   const tokens = tokenSource(options, base)
@@ -152,7 +156,11 @@ export function createConnectoClient(options: ConnectoClientOptions) {
   const trpc = createTRPCClient<AppRouter>({
     links: links(
       splitLink({
-        condition: (op) => op.type === 'subscription',
+        // Subscriptions, and a chat's sends while the socket is open: it is signed in already, so a send
+        // skips an HTTP request and the token check and caller lookup of each one. A send the closing
+        // socket takes down fails as a network error, and the outbox sends it again (same clientMessageId).
+        condition: (op) =>
+          op.type === 'subscription' || (SOCKET_MUTATIONS.has(op.path) && lastState === 'open'),
         true: wsLink({ client: ws, transformer: superjson }),
         false: http,
       }),
