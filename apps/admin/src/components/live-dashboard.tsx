@@ -19,6 +19,7 @@ import {
   YAxis,
 } from 'recharts'
 import { type Sample, type Stats, toSample } from './live-metrics'
+import { StaffTable } from './staff-table'
 
 const POLL_MS = 5000
 const KEEP_SAMPLES = 60
@@ -219,30 +220,18 @@ export function QueueHealth({ queues }: { queues: Stats['queues'] }) {
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Queue</th>
-                <th>Waiting</th>
-                <th>Active</th>
-                <th>Delayed</th>
-                <th>Failed</th>
-                <th>Completed</th>
+          <StaffTable head={['Queue', 'Waiting', 'Active', 'Delayed', 'Failed', 'Completed']}>
+            {queues.queues.map((q) => (
+              <tr key={q.name}>
+                <td>{q.name}</td>
+                <td>{q.waiting}</td>
+                <td>{q.active}</td>
+                <td>{q.delayed}</td>
+                <td className={q.failed > 0 ? 'danger-text' : undefined}>{q.failed}</td>
+                <td>{q.completed}</td>
               </tr>
-            </thead>
-            <tbody>
-              {queues.queues.map((q) => (
-                <tr key={q.name}>
-                  <td>{q.name}</td>
-                  <td>{q.waiting}</td>
-                  <td>{q.active}</td>
-                  <td>{q.delayed}</td>
-                  <td className={q.failed > 0 ? 'danger-text' : undefined}>{q.failed}</td>
-                  <td>{q.completed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StaffTable>
         </div>
       )}
       {queues.deadLetters.length > 0 ? (

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { when } from '@/components/format'
 import { Refusal } from '@/components/refusal'
+import { StaffTable } from '@/components/staff-table'
 import { type AuditSearch, toAuditFilter, toQueryString } from '@/lib/audit-filter'
 import { load, staffApi } from '@/lib/staff-api'
 
@@ -70,37 +71,26 @@ export default async function AuditPage({
         <Refusal title="The audit log could not be shown" message={result.message} code={result.code} />
       ) : (
         <div className="panel table-wrap">
-          <table className="table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Actor</th>
-                <th>Action</th>
-                <th>Target</th>
-                <th>Details</th>
+          <StaffTable head={['When', 'Actor', 'Action', 'Target', 'Details']} testId="audit-table">
+            {result.data.items.map((e) => (
+              <tr key={e.id} data-testid="audit-row" data-action={e.action} data-target-id={e.targetId}>
+                <td className="small">{when(e.createdAt)}</td>
+                <td>{e.actorName ?? 'System'}</td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td className="small">
+                  {e.targetType === 'user' && isAdmin ? (
+                    <Link href={`/users/${e.targetId}`}>{e.targetId}</Link>
+                  ) : (
+                    e.targetId
+                  )}
+                  <div className="muted">{e.targetType}</div>
+                </td>
+                <td className="small details">{e.details ? JSON.stringify(e.details) : ''}</td>
               </tr>
-            </thead>
-            <tbody>
-              {result.data.items.map((e) => (
-                <tr key={e.id} data-testid="audit-row" data-action={e.action} data-target-id={e.targetId}>
-                  <td className="small">{when(e.createdAt)}</td>
-                  <td>{e.actorName ?? 'System'}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td className="small">
-                    {e.targetType === 'user' && isAdmin ? (
-                      <Link href={`/users/${e.targetId}`}>{e.targetId}</Link>
-                    ) : (
-                      e.targetId
-                    )}
-                    <div className="muted">{e.targetType}</div>
-                  </td>
-                  <td className="small details">{e.details ? JSON.stringify(e.details) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StaffTable>
           {result.data.items.length === 0 ? <p className="muted">No entries match.</p> : null}
           {result.data.nextCursor ? (
             <p>

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { AutoRefresh } from '@/components/auto-refresh'
 import { when } from '@/components/format'
 import { Refusal } from '@/components/refusal'
+import { StaffTable } from '@/components/staff-table'
 import { load, staffApi } from '@/lib/staff-api'
 
 type Search = { status?: string; travelId?: string; type?: string }
@@ -53,33 +54,22 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
         <p className="panel muted">No reports match. The queue refreshes by itself.</p>
       ) : (
         <div className="panel table-wrap">
-          <table className="table" data-testid="reports-table">
-            <thead>
-              <tr>
-                <th>Reported</th>
-                <th>Reason</th>
-                <th>Travel</th>
-                <th>Status</th>
-                <th>When</th>
+          <StaffTable head={['Reported', 'Reason', 'Travel', 'Status', 'When']} testId="reports-table">
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="report-row">
+                <td>
+                  <Link href={`/moderation/${r.id}`}>{r.targetType.toLowerCase()}</Link>
+                </td>
+                <td>{r.reason}</td>
+                <td>{r.travelId ? (travelName.get(r.travelId) ?? r.travelId) : '—'}</td>
+                <td>
+                  {r.status}
+                  {r.actionTaken ? ` (${r.actionTaken})` : ''}
+                </td>
+                <td className="small">{when(r.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-testid="report-row">
-                  <td>
-                    <Link href={`/moderation/${r.id}`}>{r.targetType.toLowerCase()}</Link>
-                  </td>
-                  <td>{r.reason}</td>
-                  <td>{r.travelId ? (travelName.get(r.travelId) ?? r.travelId) : '—'}</td>
-                  <td>
-                    {r.status}
-                    {r.actionTaken ? ` (${r.actionTaken})` : ''}
-                  </td>
-                  <td className="small">{when(r.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StaffTable>
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { when } from '@/components/format'
 import { Refusal } from '@/components/refusal'
+import { StaffTable } from '@/components/staff-table'
 import { load, staffApi } from '@/lib/staff-api'
 
 export default async function TravelsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
@@ -28,36 +29,25 @@ export default async function TravelsPage({ searchParams }: { searchParams: Prom
         <Refusal title="Travels could not be listed" message={result.message} code={result.code} />
       ) : (
         <div className="panel table-wrap">
-          <table className="table" data-testid="travels-table">
-            <thead>
-              <tr>
-                <th>Travel</th>
-                <th>Dates</th>
-                <th>Members</th>
-                <th>Planets</th>
-                <th>Open reports</th>
+          <StaffTable head={['Travel', 'Dates', 'Members', 'Planets', 'Open reports']} testId="travels-table">
+            {result.data.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  <Link href={`/travels/${t.id}`}>{t.name}</Link>
+                  <div className="muted small">
+                    {t.status}
+                    {t.isFrozen ? ' · frozen' : ''} · by {t.createdBy}
+                  </div>
+                </td>
+                <td className="small">
+                  {when(t.startDate)} – {when(t.endDate)}
+                </td>
+                <td>{t.activeMembers}</td>
+                <td>{t.activePlanets}</td>
+                <td className={t.openReports > 0 ? 'danger-text' : undefined}>{t.openReports}</td>
               </tr>
-            </thead>
-            <tbody>
-              {result.data.map((t) => (
-                <tr key={t.id}>
-                  <td>
-                    <Link href={`/travels/${t.id}`}>{t.name}</Link>
-                    <div className="muted small">
-                      {t.status}
-                      {t.isFrozen ? ' · frozen' : ''} · by {t.createdBy}
-                    </div>
-                  </td>
-                  <td className="small">
-                    {when(t.startDate)} – {when(t.endDate)}
-                  </td>
-                  <td>{t.activeMembers}</td>
-                  <td>{t.activePlanets}</td>
-                  <td className={t.openReports > 0 ? 'danger-text' : undefined}>{t.openReports}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StaffTable>
           {result.data.length === 0 ? <p className="muted">No travels match.</p> : null}
         </div>
       )}

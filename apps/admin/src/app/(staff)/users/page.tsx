@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { userState, when } from '@/components/format'
 import { Refusal } from '@/components/refusal'
+import { StaffTable } from '@/components/staff-table'
 import { load, staffApi } from '@/lib/staff-api'
 
 type Search = { q?: string; role?: string; state?: string }
@@ -54,31 +55,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <Refusal title="Users could not be listed" message={result.message} code={result.code} />
       ) : (
         <div className="table-wrap panel">
-          <table className="table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th>User</th>
-                <th>Role</th>
-                <th>State</th>
-                <th>Last seen</th>
-                <th>Joined</th>
+          <StaffTable head={['User', 'Role', 'State', 'Last seen', 'Joined']} testId="users-table">
+            {result.data.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link href={`/users/${u.id}`}>{u.nickname ?? u.email}</Link>
+                  <div className="muted small">{u.email}</div>
+                </td>
+                <td>{u.role}</td>
+                <td>{userState(u)}</td>
+                <td>{when(u.lastSeenAt)}</td>
+                <td>{when(u.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {result.data.map((u) => (
-                <tr key={u.id}>
-                  <td>
-                    <Link href={`/users/${u.id}`}>{u.nickname ?? u.email}</Link>
-                    <div className="muted small">{u.email}</div>
-                  </td>
-                  <td>{u.role}</td>
-                  <td>{userState(u)}</td>
-                  <td>{when(u.lastSeenAt)}</td>
-                  <td>{when(u.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </StaffTable>
           {result.data.length === 0 ? <p className="muted">No users match.</p> : null}
         </div>
       )}

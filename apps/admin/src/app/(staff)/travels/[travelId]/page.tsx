@@ -10,6 +10,7 @@ import {
 import { ActionForm } from '@/components/action-form'
 import { when } from '@/components/format'
 import { Refusal } from '@/components/refusal'
+import { StaffTable } from '@/components/staff-table'
 import { load, staffApi } from '@/lib/staff-api'
 
 const STAFF_ROLES = new Set(['HOST', 'MODERATOR'])
@@ -113,104 +114,94 @@ export default async function TravelPage({ params }: { params: Promise<{ travelI
           <p className="result result-refused">{members.message}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="members-table">
-              <thead>
-                <tr>
-                  <th>Member</th>
-                  <th>Role</th>
-                  <th>Status</th>
-                  <th>Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((m) => {
-                  const fields = (
-                    <>
-                      {travelField}
-                      <input type="hidden" name="userId" value={m.userId} />
-                    </>
-                  )
-                  const name = m.nickname ?? m.userId
-                  const actionable = m.role !== 'HOST' && m.userId !== user.id
-                  return (
-                    <tr key={m.userId} data-testid="member-row" data-user-id={m.userId} data-nickname={name}>
-                      <td>
-                        {isAdmin ? <Link href={`/users/${m.userId}`}>{name}</Link> : name}
-                        <div className="muted small">
-                          joined {when(m.joinedAt)}
-                          {m.online ? ' · online' : ''}
-                        </div>
-                      </td>
-                      <td data-testid="member-role">{m.role}</td>
-                      <td data-testid="member-status">{m.status}</td>
-                      <td>
-                        {!actionable ? (
-                          <span className="muted small">—</span>
-                        ) : m.status === 'BANNED' ? (
-                          <ActionForm
-                            action={unbanFromTravelAction}
-                            submitLabel="Unban"
-                            confirm={`Lift ${name}'s ban?`}
-                          >
-                            {fields}
-                          </ActionForm>
-                        ) : m.status === 'ACTIVE' ? (
-                          <div className="action-row">
-                            {isHost || isAdmin ? (
-                              <ActionForm
-                                action={setTravelRoleAction}
-                                submitLabel={m.role === 'MODERATOR' ? 'Demote' : 'Promote'}
-                              >
-                                {fields}
-                                <input
-                                  type="hidden"
-                                  name="role"
-                                  value={m.role === 'MODERATOR' ? 'PARTICIPANT' : 'MODERATOR'}
-                                />
-                              </ActionForm>
-                            ) : null}
+            <StaffTable head={['Member', 'Role', 'Status', 'Actions']} testId="members-table">
+              {members.data.map((m) => {
+                const fields = (
+                  <>
+                    {travelField}
+                    <input type="hidden" name="userId" value={m.userId} />
+                  </>
+                )
+                const name = m.nickname ?? m.userId
+                const actionable = m.role !== 'HOST' && m.userId !== user.id
+                return (
+                  <tr key={m.userId} data-testid="member-row" data-user-id={m.userId} data-nickname={name}>
+                    <td>
+                      {isAdmin ? <Link href={`/users/${m.userId}`}>{name}</Link> : name}
+                      <div className="muted small">
+                        joined {when(m.joinedAt)}
+                        {m.online ? ' · online' : ''}
+                      </div>
+                    </td>
+                    <td data-testid="member-role">{m.role}</td>
+                    <td data-testid="member-status">{m.status}</td>
+                    <td>
+                      {!actionable ? (
+                        <span className="muted small">—</span>
+                      ) : m.status === 'BANNED' ? (
+                        <ActionForm
+                          action={unbanFromTravelAction}
+                          submitLabel="Unban"
+                          confirm={`Lift ${name}'s ban?`}
+                        >
+                          {fields}
+                        </ActionForm>
+                      ) : m.status === 'ACTIVE' ? (
+                        <div className="action-row">
+                          {isHost || isAdmin ? (
                             <ActionForm
-                              action={banFromTravelAction}
-                              submitLabel="Ban"
-                              destructive
-                              confirm={`Ban ${name} from ${t.name}? They lose access at once.`}
+                              action={setTravelRoleAction}
+                              submitLabel={m.role === 'MODERATOR' ? 'Demote' : 'Promote'}
                             >
                               {fields}
                               <input
-                                name="reason"
-                                required
-                                placeholder="Reason"
-                                aria-label={`Ban reason for ${name}`}
-                                maxLength={500}
+                                type="hidden"
+                                name="role"
+                                value={m.role === 'MODERATOR' ? 'PARTICIPANT' : 'MODERATOR'}
                               />
-                              <select
-                                name="durationHours"
-                                aria-label={`Ban duration for ${name}`}
-                                defaultValue=""
-                              >
-                                <option value="">Until lifted</option>
-                                <option value="24">24 hours</option>
-                                <option value="168">7 days</option>
-                              </select>
                             </ActionForm>
-                            <ActionForm
-                              action={removeMemberAction}
-                              submitLabel="Remove"
-                              destructive
-                              confirm={`Remove ${name} from ${t.name}?`}
+                          ) : null}
+                          <ActionForm
+                            action={banFromTravelAction}
+                            submitLabel="Ban"
+                            destructive
+                            confirm={`Ban ${name} from ${t.name}? They lose access at once.`}
+                          >
+                            {fields}
+                            <input
+                              name="reason"
+                              required
+                              placeholder="Reason"
+                              aria-label={`Ban reason for ${name}`}
+                              maxLength={500}
+                            />
+                            <select
+                              name="durationHours"
+                              aria-label={`Ban duration for ${name}`}
+                              defaultValue=""
                             >
-                              {fields}
-                            </ActionForm>
-                          </div>
-                        ) : (
-                          <span className="muted small">—</span>
-                        )}
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
+                              <option value="">Until lifted</option>
+                              <option value="24">24 hours</option>
+                              <option value="168">7 days</option>
+                            </select>
+                          </ActionForm>
+                          <ActionForm
+                            action={removeMemberAction}
+                            submitLabel="Remove"
+                            destructive
+                            confirm={`Remove ${name} from ${t.name}?`}
+                          >
+                            {fields}
+                          </ActionForm>
+                        </div>
+                      ) : (
+                        <span className="muted small">—</span>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </StaffTable>
           </div>
         )}
       </section>
