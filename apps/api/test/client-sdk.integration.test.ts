@@ -158,26 +158,19 @@ describe('packages/client against a real api', () => {
       }
       expect(states.filter((s) => s === state).length).toBe(count)
     }
+    const send = (clientMessageId: string, content: string) =>
+      client.trpc.messages.send.mutate({ planetId, clientMessageId, content })
+    const httpSends = () => httpCalls.filter((u) => u.includes('messages.send')).length
     const sub = client.trpc.messages.onPlanetEvent.subscribe({ planetId }, { onData: () => {} })
     await waitForState('open', 1)
 
-    const overSocket = await client.trpc.messages.send.mutate({
-      planetId,
-      clientMessageId: 'over-socket-1',
-      content: 'over the socket',
-    })
-    expect(overSocket.content).toBe('over the socket')
-    expect(httpCalls.filter((u) => u.includes('messages.send'))).toEqual([])
+    expect((await send('over-socket-1', 'over the socket')).content).toBe('over the socket')
+    expect(httpSends()).toBe(0)
 
     t.rt.live.closeUser(guest.id, 'test: drop the socket')
     await waitForState('connecting', 2)
-    const overHttp = await client.trpc.messages.send.mutate({
-      planetId,
-      clientMessageId: 'over-http-1',
-      content: 'over HTTP',
-    })
-    expect(overHttp.content).toBe('over HTTP')
-    expect(httpCalls.filter((u) => u.includes('messages.send'))).toHaveLength(1)
+    expect((await send('over-http-1', 'over HTTP')).content).toBe('over HTTP')
+    expect(httpSends()).toBe(1)
     const stored = await t.rt.db.message.findMany({
       where: { senderId: guest.id, clientMessageId: { in: ['over-socket-1', 'over-http-1'] } },
     })
