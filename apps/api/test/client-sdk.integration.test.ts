@@ -136,7 +136,7 @@ describe('packages/client against a real api', () => {
     await client.close()
   })
 
-  it('sends over the open socket, and over HTTP while the socket is down', async () => {
+  it('sends (and types, and marks read) over the open socket, and over HTTP while the socket is down', async () => {
     const { token } = await signAccessToken(t.rt.config, { userId: guest.id, sessionFamily: 'f' }, new Date())
     const states: ConnectionState[] = []
     const httpCalls: string[] = []
@@ -164,8 +164,12 @@ describe('packages/client against a real api', () => {
     const sub = client.trpc.messages.onPlanetEvent.subscribe({ planetId }, { onData: () => {} })
     await waitForState('open', 1)
 
-    expect((await send('over-socket-1', 'over the socket')).content).toBe('over the socket')
-    expect(httpSends()).toBe(0)
+    const sent = await send('over-socket-1', 'over the socket')
+    expect(sent.content).toBe('over the socket')
+    // The chat's small frequent calls take the socket too.
+    await client.trpc.presence.typing.mutate({ planetId, typing: true })
+    await client.trpc.reads.markRead.mutate({ planetId, messageId: sent.id })
+    expect(httpCalls).toEqual([])
 
     t.rt.live.closeUser(guest.id, 'test: drop the socket')
     await waitForState('connecting', 2)

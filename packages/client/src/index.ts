@@ -1,5 +1,5 @@
 // The typed Connecto client for mobile teams and both web apps: queries and mutations over HTTP
-// batching, subscriptions (and a chat's sends while it is open) over one WebSocket (same transformer),
+// batching, subscriptions (and a chat's frequent calls while it is open) over one WebSocket (same transformer),
 // the access token on both. With a
 // token store it also refreshes expired access tokens; subscriptions resume from their last event id
 // after a reconnect (tRPC's wsLink resends it); and `outbox` queues sends across offline periods.
@@ -106,8 +106,17 @@ function refreshOnExpiry(tokens: TokenSource): TRPCLink<AppRouter> {
   })
 }
 
-/** Mutations that go over the WebSocket while it is open (the rest always use HTTP). */
-const SOCKET_MUTATIONS = new Set(['messages.send'])
+/**
+ * A chat's frequent calls, which go over the WebSocket while it is open (the rest always use HTTP):
+ * sends, and the small ones an open chat makes all the time (typing, read marks, focus, presence).
+ */
+const SOCKET_MUTATIONS = new Set([
+  'messages.send',
+  'presence.typing',
+  'presence.report',
+  'reads.markRead',
+  'notifications.focus',
+])
 
 export function createConnectoClient(options: ConnectoClientOptions) {
   const base = options.url.replace(/\/$/, '')
@@ -156,9 +165,9 @@ export function createConnectoClient(options: ConnectoClientOptions) {
   const trpc = createTRPCClient<AppRouter>({
     links: links(
       splitLink({
-        // Subscriptions, and a chat's sends while the socket is open: it is signed in already, so a send
-        // skips an HTTP request and the token check and caller lookup of each one. A send the closing
-        // socket takes down fails as a network error, and the outbox sends it again (same clientMessageId).
+        // Subscriptions, and a chat's frequent calls while the socket is open: it is signed in already, so
+        // each skips an HTTP request with its token check and caller lookup. A send the closing socket
+        // takes down fails as a network error, and the outbox sends it again (same clientMessageId).
         condition: (op) =>
           op.type === 'subscription' || (SOCKET_MUTATIONS.has(op.path) && lastState === 'open'),
         true: wsLink({ client: ws, transformer: superjson }),
