@@ -81,7 +81,7 @@ async function main() {
       const api = await withServer(
         () =>
           startApiProcess({ ...scenario, redisUrl: args.has('--no-redis') ? null : REDIS_URL, cpuProfDir }),
-        // --http-sends: sends go over HTTP as the web app's, not over each client's socket.
+        // --http-sends: sends go over HTTP, as the client SDK's do while its socket is down.
         (server) => measure(apiTarget(server, args.has('--http-sends') ? 'http' : 'ws'), scenario),
       )
       all.push(...api)

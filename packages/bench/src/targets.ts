@@ -1,10 +1,9 @@
 // How the load generator talks to each server under test: connect one client (already subscribed to
 // its planet), send a message, and read (seq, content) out of a delivered frame cheaply.
-import superjson from 'superjson'
 import WebSocket from 'ws'
 import type { ServerProcess } from './processes.ts'
 import type { BenchClient } from './scenario.ts'
-import { TrpcSocket } from './trpc-wire.ts'
+import { mutateOverHttp, TrpcSocket } from './trpc-wire.ts'
 
 /** Bench message texts start with this; a delivery's `content` is what follows it. */
 export const CONTENT_PREFIX = 'bench|'
@@ -52,26 +51,9 @@ export function apiDeliveryOf(raw: string): Delivery | null {
 }
 
 /**
- * `messages.send` as the web app and the client SDK call it: tRPC's HTTP batch link, one POST per send
- * with the bearer token, on kept-alive connections. Resolves true when the server answered with a result.
- */
-async function sendOverHttp(baseUrl: string, token: string, input: unknown) {
-  try {
-    const res = await fetch(`${baseUrl}/trpc/messages.send?batch=1`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ 0: superjson.serialize(input) }),
-    })
-    await res.arrayBuffer()
-    return res.ok
-  } catch {
-    return false
-  }
-}
-
-/**
  * The real api: tRPC over WebSocket, `messages.onPlanetEvent` to receive and `messages.send` to send,
- * over the same socket or (`sends: 'http'`) over HTTP as the web app sends.
+ * over the same socket as the client SDK sends while it is open, or (`sends: 'http'`) over HTTP as it
+ * sends while its socket is down.
  */
 export function apiTarget(server: ServerProcess, sends: 'ws' | 'http' = 'ws'): Target {
   return {
@@ -102,7 +84,7 @@ export function apiTarget(server: ServerProcess, sends: 'ws' | 'http' = 'ws'): T
             content,
           }
           return sends === 'http'
-            ? sendOverHttp(server.url, client.token, input)
+            ? mutateOverHttp(server.url, client.token, 'messages.send', input)
             : socket.mutate('messages.send', input)
         },
         close: () => {

@@ -1,6 +1,7 @@
 // A lean tRPC WebSocket client: the same JSON-RPC wire format and superjson payloads @trpc/client's
 // wsLink speaks (connectionParams first, `subscription` / `mutation` calls, PING → PONG), without the
-// observable machinery, so a thousand of them fit beside the api on one small machine.
+// observable machinery, so a thousand of them fit beside the api on one small machine; and a mutation
+// over HTTP as the batch link sends it.
 import superjson from 'superjson'
 import WebSocket from 'ws'
 
@@ -67,5 +68,23 @@ export class TrpcSocket {
     if (!pending) return
     this.pending.delete(id)
     pending.resolve(!text.includes('"error":'))
+  }
+}
+
+/**
+ * A mutation as tRPC's HTTP batch link sends it: one POST with the bearer token, on the runtime's
+ * kept-alive connections. Resolves true when the server answered with a result.
+ */
+export async function mutateOverHttp(baseUrl: string, token: string, path: string, input: unknown) {
+  try {
+    const res = await fetch(`${baseUrl}/trpc/${path}?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ 0: superjson.serialize(input) }),
+    })
+    await res.arrayBuffer()
+    return res.ok
+  } catch {
+    return false
   }
 }

@@ -1,8 +1,8 @@
 // The typed Connecto client for mobile teams and both web apps: queries and mutations over HTTP
-// batching, subscriptions (and a chat's frequent calls while it is open) over one WebSocket (same transformer),
-// the access token on both. With a
-// token store it also refreshes expired access tokens; subscriptions resume from their last event id
-// after a reconnect (tRPC's wsLink resends it); and `outbox` queues sends across offline periods.
+// batching, subscriptions (and a chat's frequent calls while it is open) over one WebSocket, the same
+// transformer and access token on both. With a token store it also refreshes expired access tokens;
+// subscriptions resume from their last event id after a reconnect (tRPC's wsLink resends it); and
+// `outbox` queues sends across offline periods.
 import type { AppRouter } from '@connecto/api'
 import {
   createTRPCClient,
